@@ -1,0 +1,55 @@
+# Two commands: `make run` serves the lab, `make test` runs every check.
+VENV    ?= .venv
+PYTHON  ?= python3
+PORT    ?= 8501
+ADDRESS ?= localhost
+BIN     := $(VENV)/bin
+
+.PHONY: run test lint bench system-deps clean
+
+run: $(VENV)/.installed-run
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) \
+		--server.headless true --browser.gatherUsageStats false
+
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Benchmarks compare against torch.optim and optax: they get a venv of their own, so the app
+# and its tests can never come to depend on them.
+BENCH_VENV ?= .venv-bench
+
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python bench/core.py
+
+# Chromium (browser tests, PNG/SVG/GIF export) and a CJK font (Chinese in exported images),
+# from Debian's packages. Needs root; installs only what is missing.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium chromium-driver"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then apt-get update -q && apt-get install -y -q $$missing; fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+$(BENCH_VENV)/.installed: requirements.txt requirements-bench.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q -r requirements-bench.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,25 @@
+"""AppTest helpers: run the real app.py (shell + navigation) on a chosen page with a query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache(clear_streamlit_cache):
+    yield
+
+
+def run_app(page: str | None = None, timeout: float = 60, **query: str) -> AppTest:
+    """Run app.py with ``query`` as the link's parameters, on ``page`` (e.g. "pages/sweep.py")."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in query.items():
+        at.query_params[key] = value
+    if page is not None:
+        at.switch_page(page)
+    return at.run()

@@ -1,0 +1,44 @@
+"""The app shell: language choice, kept in the session and in the shareable link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from i18n import LANG_NAMES, LANGS, normalize_lang
+
+LANG_PARAM = "lang"
+_LANG_STATE = "_lang"  # plain session value: outlives page switches, unlike widget state
+_LANG_WIDGET = "_lang_widget"
+# Readable whatever the current language is, which is the point of a language switch.
+LANGUAGE_LABEL = "🌐 Language · 语言"
+
+
+def _adopt_widget_choice() -> None:
+    st.session_state[_LANG_STATE] = st.session_state[_LANG_WIDGET]
+
+
+def select_language() -> str:
+    """Render the sidebar language switch and return the chosen language code.
+
+    ``?lang=`` seeds the choice when a session starts (unknown values mean English); the
+    choice is written back to the link on every run, so a copied URL always carries it,
+    also after a page switch, which clears Streamlit's query params.
+    """
+    if _LANG_STATE not in st.session_state:
+        st.session_state[_LANG_STATE] = normalize_lang(st.query_params.get(LANG_PARAM))
+    lang = st.session_state[_LANG_STATE]
+    st.sidebar.selectbox(
+        LANGUAGE_LABEL,
+        LANGS,
+        index=LANGS.index(lang),
+        format_func=LANG_NAMES.__getitem__,
+        key=_LANG_WIDGET,
+        on_change=_adopt_widget_choice,
+    )
+    st.query_params[LANG_PARAM] = lang
+    return lang
+
+
+def current_language() -> str:
+    """The language chosen in this session (English before the shell has run)."""
+    return normalize_lang(st.session_state.get(_LANG_STATE))
