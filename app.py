@@ -3,17 +3,12 @@
 import streamlit as st
 
 from i18n import t
+from ui.pages import HOME, LESSONS
 from ui.shell import select_language
 
 st.set_page_config(page_title="Optimizer Trajectory Lab", page_icon="📉", layout="wide")
 
 lang = select_language()
-PAGES = [
-    st.Page("pages/home.py", title=t("nav.home", lang), icon="🏠", default=True),
-    st.Page("pages/playground.py", title=t("nav.playground", lang), icon="🛝"),
-    st.Page("pages/moments.py", title=t("nav.moments", lang), icon="📈"),
-    st.Page("pages/bias_correction.py", title=t("nav.bias_correction", lang), icon="⚖️"),
-    st.Page("pages/schedules.py", title=t("nav.schedules", lang), icon="⏱️"),
-    st.Page("pages/sweep.py", title=t("nav.sweep", lang), icon="🗺️"),
-]
-st.navigation(PAGES).run()
+pages = [st.Page(HOME.path, title=t("nav.home", lang), icon=HOME.icon, default=True)]
+pages += [st.Page(p.path, title=t(f"nav.{p.name}", lang), icon=p.icon) for p in LESSONS]
+st.navigation(pages).run()

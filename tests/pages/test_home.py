@@ -33,3 +33,14 @@ def test_switching_language_rewrites_link_and_labels():
     assert at.title[0].value == "优化器轨迹实验室"
     at.run()  # the choice outlives further reruns
     assert at.title[0].value == "优化器轨迹实验室"
+
+
+def test_home_links_every_lesson_page_with_its_summary():
+    from i18n import t
+    from ui.pages import LESSONS
+
+    at = run_app(lang="zh")
+    links = at.get("page_link")
+    assert [link.proto.label for link in links] == [t(f"nav.{p.name}", "zh") for p in LESSONS]
+    captions = [c.value for c in at.caption]
+    assert captions == [t(f"home.{p.name}", "zh") for p in LESSONS]
