@@ -1,0 +1,1 @@
+"""Pure figure builders and exporters (Plotly figures in, figures/bytes/text out; no Streamlit)."""
