@@ -1,0 +1,482 @@
+"""``run``: one optimizer from N start points on one surface, vectorized over the points.
+
+The loop runs over time only; each step is one kernel call on (N, 2) arrays. In "full" mode
+per-step Python work is kept to the kernel call and a few copies into preallocated history
+arrays (at 4-8 points that overhead, not the arithmetic, is the cost); losses, the derived
+teaching quantities and divergence are then computed over the whole history at once. In
+"summary" mode every step works in place on preallocated arrays, because at 65,536 points a
+fresh temporary costs more than the arithmetic.
+
+Divergence is not an error. A point whose position or loss becomes non-finite, or whose
+position leaves the box ``|x|, |y| <= ESCAPE``, is frozen at its last valid position and its
+``diverged_step`` records the first invalid row; the other points go on. No RuntimeWarning
+escapes: the arithmetic runs under ``np.errstate(all="ignore")``.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import sys
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from .hparams import Value
+from .records import Summary, Trajectory
+from .registry import get, resolve
+from .spec import OptimizerSpec, per_point
+
+ESCAPE = 1e6
+"""A coordinate beyond +-ESCAPE counts as diverged (the lab's surfaces live within +-10)."""
+
+
+def run(
+    name: str,
+    surface: Any,
+    x0: Any,
+    steps: int,
+    *,
+    schedule: Any = None,
+    seed: int = 0,
+    record: str = "full",
+    tol: float = 1e-6,
+    **hparams: Any,
+) -> Trajectory | Summary:
+    """Run optimizer ``name`` for ``steps`` steps from every start point in ``x0``.
+
+    surface   any object with ``value(xy) -> (N,)`` and ``grad(xy) -> (N, 2)`` (and
+              ``hessian(xy) -> (N, 2, 2)`` for newton); if it has
+              ``stochastic_grad(xy, step, seed)`` that gives the gradient instead.
+    x0        start points, (N, 2) or (2,).
+    schedule  None (constant ``lr``), an array of lrs (steps,) or (steps, N), or a loss-driven
+              schedule with ``init(N)``, ``lr(state) -> (N,)``, ``update(state, loss)``; it
+              replaces the ``lr`` hyperparameter.
+    seed      gradient-noise seed, passed to ``stochastic_grad``.
+    record    "full" -> Trajectory (every step); "summary" -> Summary (O(N) memory).
+    tol       Summary.steps_to_tol counts steps until loss - f_min <= tol.
+    hparams   torch.optim's names and defaults (``get(name).hparams``); numbers may be scalars
+              or arrays (N,), pairs take either per item: ``betas=(np.array([...]), 0.999)``.
+
+    Raises ValueError naming the argument, its allowed range and the value given.
+    """
+    spec = get(name)
+    points = _start_points(x0)
+    n = len(points)
+    steps = _count("steps", steps)
+    seed = _count("seed", seed)
+    if record not in ("full", "summary"):
+        raise ValueError(f"record must be 'full' or 'summary'; got {record!r}")
+    tol = _tolerance(tol)
+    resolved = resolve(name, n_points=n, **hparams)
+    hp = spec.kernel_hparams(resolved)
+    plan = _lr_plan(schedule, resolved["lr"], steps, n)
+    problem = _Problem.probe(surface, seed, spec, points)
+    with np.errstate(all="ignore"):
+        if record == "full":
+            return _run_full(spec, resolved, hp, problem, points, steps, plan)
+        return _run_summary(spec, resolved, hp, problem, points, steps, plan, tol)
+
+
+# --- the two loops -----------------------------------------------------------------------
+
+
+def _run_full(
+    spec: OptimizerSpec,
+    resolved: dict[str, Any],
+    hp: tuple,
+    problem: _Problem,
+    points: np.ndarray,
+    steps: int,
+    plan: _LrPlan,
+) -> Trajectory:
+    n = len(points)
+    xy = np.empty((steps + 1, n, 2))
+    xy[0] = points
+    grads = np.empty((steps, n, 2))
+    lr_record = plan.record.copy()
+    schedule = plan.schedule
+    loss_rows = np.empty((steps + 1, n)) if schedule is not None else None
+    x, g = points.copy(), np.empty_like(points)
+    per_step = plan.per_step
+    sched_state = schedule.init(n) if schedule is not None else None
+    state = spec.init(x, _first_lr(plan, sched_state, n), hp)
+    history = {
+        field: np.empty((steps, *np.shape(buf)))
+        for field, buf in zip(state._fields, state, strict=True)
+        if buf is not None
+    }
+    slots = [(state._fields.index(field), rows) for field, rows in history.items()]
+    step = _stepper(spec, problem)
+    gradient = problem.gradient
+    for k in range(steps):
+        if per_step is None:
+            lr_k = _schedule_lr(schedule, sched_state, n)
+            lr_record[k] = lr_k
+            lr = per_point(lr_k)
+            loss_rows[k] = problem.value(x)
+        else:
+            lr = per_step[k]
+        g_k = gradient(x, k)
+        grads[k] = g_k
+        if sys.getrefcount(g_k) > 2 or not _disposable(g_k, g):
+            np.copyto(g, g_k)
+            g_k = g
+        x, state = step(x, g_k, state, k + 1, lr, hp)
+        xy[k + 1] = x
+        for i, rows in slots:
+            rows[k] = state[i]
+        if per_step is None:
+            sched_state = schedule.update(sched_state, loss_rows[k])
+
+    if loss_rows is None:
+        loss = problem.value(xy.reshape(-1, 2)).reshape(steps + 1, n)
+    else:
+        loss_rows[steps] = problem.value(x)
+        loss = loss_rows
+    t = np.arange(1, steps + 1, dtype=np.float64)[:, None, None]
+    lr_b = lr_record[:, None, None] if lr_record.ndim == 1 else lr_record[:, :, None]
+    derived = spec.derived(xy[:-1], grads, history, t, lr_b, hp) if spec.derived else {}
+    if "step" not in derived:
+        derived["step"] = xy[:-1] - xy[1:]
+
+    diverged = _freeze_diverged(xy, loss, (grads, *history.values(), *derived.values()))
+    return Trajectory(
+        name=spec.name,
+        hparams=resolved,
+        xy=_frozen(xy),
+        loss=_frozen(loss),
+        grad=_frozen(grads),
+        lr=_frozen(lr_record),
+        state={key: _frozen(rows) for key, rows in history.items()},
+        derived={key: _frozen(np.ascontiguousarray(rows)) for key, rows in derived.items()},
+        diverged_step=_frozen(diverged),
+    )
+
+
+def _run_summary(
+    spec: OptimizerSpec,
+    resolved: dict[str, Any],
+    hp: tuple,
+    problem: _Problem,
+    points: np.ndarray,
+    steps: int,
+    plan: _LrPlan,
+    tol: float,
+) -> Summary:
+    n = len(points)
+    # Preallocated buffers and in-place ufuncs: at 65,536 points a fresh array per step
+    # costs more than the arithmetic.
+    x, g, x_before = points.copy(), np.empty_like(points), np.empty_like(points)
+    schedule = plan.schedule
+    per_step = plan.per_step
+    sched_state = schedule.init(n) if schedule is not None else None
+    state = spec.init(x, _first_lr(plan, sched_state, n), hp)
+    step = _stepper(spec, problem)
+    gradient = problem.gradient
+
+    loss = problem.value(x)
+    diverged = np.where(_valid(x, loss), -1, 0)
+    frozen = np.flatnonzero(diverged >= 0)
+    frozen_xy = x[frozen]
+    best = loss.copy()
+    f_min = _f_min(problem.surface, bool(resolved.get("maximize", False)))
+    steps_to_tol = np.full(n, -1)
+    threshold = None if f_min is None else _threshold(f_min, tol)
+    within, was_within = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+
+    def mark_within(k: int, count: int) -> int:
+        """Row k for points that just came within tol of f_min; returns how many are within.
+
+        loss_k - f_min <= tol first holds when best_k - f_min <= tol does, and best only
+        falls: points only ever join that set, so new ones exist only when it grows.
+        """
+        nonlocal within, was_within
+        within, was_within = was_within, within
+        np.less_equal(best, threshold, out=within)
+        now = int(np.count_nonzero(within))
+        if now > count:
+            steps_to_tol[within > was_within] = k
+        return now
+
+    n_within = n if f_min is None else mark_within(0, 0)
+    for k in range(steps):
+        if per_step is not None:
+            lr = per_step[k]
+        else:
+            lr = per_point(_schedule_lr(schedule, sched_state, n))
+        g_k = gradient(x, k)
+        if sys.getrefcount(g_k) > 2 or not _disposable(g_k, g):
+            np.copyto(g, g_k)
+            g_k = g
+        np.copyto(x_before, x)
+        x, state = step(x, g_k, state, k + 1, lr, hp)
+        if frozen.size:
+            x[frozen] = frozen_xy
+        new_loss = problem.value(x)
+        if per_step is None:
+            sched_state = schedule.update(sched_state, loss)
+        if not _all_valid(x, new_loss):
+            bad = ~_valid(x, new_loss) & (diverged < 0)
+            if bad.any():
+                new_loss = new_loss.copy()
+                diverged[bad] = k + 1
+                x[bad] = x_before[bad]
+                new_loss[bad] = loss[bad]
+                frozen = np.flatnonzero(diverged >= 0)
+                frozen_xy = x[frozen]
+        loss = new_loss
+        np.minimum(best, loss, out=best)
+        if n_within < n:
+            n_within = mark_within(k + 1, n_within)
+    return Summary(
+        name=spec.name,
+        hparams=resolved,
+        final_xy=_frozen(x.copy()),
+        final_loss=_frozen(np.array(loss)),
+        best_loss=_frozen(best),
+        steps_to_tol=_frozen(steps_to_tol),
+        diverged_step=_frozen(diverged),
+        f_min=f_min,
+        tol=tol,
+    )
+
+
+# --- divergence --------------------------------------------------------------------------
+
+
+def _valid(xy: np.ndarray, loss: np.ndarray) -> np.ndarray:
+    """Finite loss and a position inside the box, for any leading shape."""
+    return np.isfinite(loss) & np.all(np.abs(xy) <= ESCAPE, axis=-1)
+
+
+def _all_valid(x: np.ndarray, loss: np.ndarray) -> bool:
+    """Fast sufficient check of the common case: reductions only, no (N, 2) temporaries. A
+    finite sum means finite losses; NaN fails every comparison. False only means "look
+    closer" with ``_valid``. (No BLAS here: its threads stall on a busy machine.)"""
+    return math.isfinite(loss.sum()) and x.max() <= ESCAPE and x.min() >= -ESCAPE
+
+
+def _freeze_diverged(
+    xy: np.ndarray, loss: np.ndarray, per_step: tuple[np.ndarray, ...]
+) -> np.ndarray:
+    """Freeze every diverged point of a full history in place; return diverged_step (N,).
+
+    From a point's first invalid row d on, its xy and loss repeat row d - 1, and its per-step
+    records from step d - 1 (the step that went wrong) on are NaN.
+    """
+    invalid = ~_valid(xy, loss)
+    diverged = np.where(invalid.any(axis=0), invalid.argmax(axis=0), -1)
+    for i in np.flatnonzero(diverged >= 0):
+        last = max(int(diverged[i]) - 1, 0)
+        xy[last + 1 :, i] = xy[last, i]
+        loss[last + 1 :, i] = loss[last, i]
+        for rows in per_step:
+            rows[last:, i] = np.nan
+    return diverged
+
+
+# --- the surface -------------------------------------------------------------------------
+
+
+class _Problem(NamedTuple):
+    """The surface as the loops call it: exact value, gradient of step k, Hessian."""
+
+    surface: Any
+    value: Callable[[np.ndarray], np.ndarray]
+    gradient: Callable[[np.ndarray, int], np.ndarray]
+    hessian: Callable[[np.ndarray], np.ndarray] | None
+
+    @classmethod
+    def probe(cls, surface: Any, seed: int, spec: OptimizerSpec, points: np.ndarray) -> _Problem:
+        """Bind the surface's methods and check once, at x0, that they return the right shapes."""
+        needed = ("value", "grad", "hessian") if spec.needs_hessian else ("value", "grad")
+        missing = [m for m in needed if not callable(getattr(surface, m, None))]
+        if missing:
+            raise ValueError(
+                f"surface must have methods {', '.join(f'{m}(xy)' for m in needed)} for "
+                f"{spec.name}; {type(surface).__name__} lacks {', '.join(missing)}"
+            )
+        noisy = getattr(surface, "stochastic_grad", None)
+        if callable(noisy):
+
+            def gradient(xy: np.ndarray, k: int) -> np.ndarray:
+                return noisy(xy, k, seed)
+
+        else:
+
+            def gradient(xy: np.ndarray, k: int) -> np.ndarray:
+                return surface.grad(xy)
+
+        def value(xy: np.ndarray) -> np.ndarray:
+            return np.asarray(surface.value(xy), dtype=np.float64)
+
+        problem = cls(surface, value, gradient, surface.hessian if spec.needs_hessian else None)
+        n = len(points)
+        with np.errstate(all="ignore"):
+            checks = [("value", problem.value(points), (n,)), ("grad", gradient(points, 0), (n, 2))]
+            if spec.needs_hessian:
+                checks.append(("hessian", surface.hessian(points), (n, 2, 2)))
+        for method, result, shape in checks:
+            if np.shape(result) != shape:
+                raise ValueError(
+                    f"surface.{method} must return shape {shape} for {n} points; "
+                    f"got {np.shape(result)}"
+                )
+        return problem
+
+
+def _disposable(grad: np.ndarray, like: np.ndarray) -> bool:
+    """May the kernel reuse the surface's gradient array as scratch instead of a copy?
+
+    Only a fresh array that nothing else references (the loop checks the reference count,
+    as NumPy does to reuse temporaries) and that owns memory of the right layout: a surface
+    returning a cached or shared array gets a copy, and never sees it change.
+    """
+    return (
+        type(grad) is np.ndarray
+        and grad.base is None
+        and grad.dtype == like.dtype
+        and grad.shape == like.shape
+        and grad.flags.c_contiguous
+        and grad.flags.writeable
+    )
+
+
+def _stepper(spec: OptimizerSpec, problem: _Problem) -> Callable[..., tuple]:
+    """The kernel's update, with the Hessian at the current point for Newton."""
+    if not spec.needs_hessian:
+        return spec.update
+    update, hessian = spec.update, problem.hessian
+
+    def step(x: np.ndarray, g: np.ndarray, state: tuple, t: int, lr: Value, hp: tuple) -> tuple:
+        return update(x, g, state, t, lr, hp, np.asarray(hessian(x), dtype=np.float64))
+
+    return step
+
+
+def _threshold(f_min: float, tol: float) -> float:
+    """The largest float t with fl(t - f_min) <= tol.
+
+    Float subtraction is monotone, so ``loss - f_min <= tol`` is exactly ``loss <= t``: one
+    comparison per step instead of a subtraction and a comparison.
+    """
+    t = f_min + tol
+    while t - f_min > tol:
+        t = math.nextafter(t, -math.inf)
+    while math.nextafter(t, math.inf) - f_min <= tol:
+        t = math.nextafter(t, math.inf)
+    return t
+
+
+def _f_min(surface: Any, maximize: bool) -> float | None:
+    """Lowest value at the surface's known minima; None if unknown or when maximizing."""
+    minima = getattr(surface, "minima", None)
+    if maximize or minima is None:
+        return None
+    minima = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
+    if not len(minima):
+        return None
+    f_min = float(np.min(surface.value(minima)))
+    return f_min if math.isfinite(f_min) else None
+
+
+# --- arguments ---------------------------------------------------------------------------
+
+
+class _LrPlan(NamedTuple):
+    """Where each step's lr comes from, and what Trajectory.lr will hold."""
+
+    per_step: list | None  # lr handed to the kernel at step k; None for a loss-driven schedule
+    schedule: Any | None  # loss-driven: init / lr / update
+    record: np.ndarray  # (steps,) or (steps, N); a loss-driven schedule fills it during the run
+    first: Value  # the lr before any step (Rprop's initial step size)
+
+
+def _lr_plan(schedule: Any, lr: Value, steps: int, n: int) -> _LrPlan:
+    if schedule is None:
+        if isinstance(lr, np.ndarray):
+            lr_pp = per_point(lr)
+            return _LrPlan([lr_pp] * steps, None, np.tile(lr, (steps, 1)), lr_pp)
+        return _LrPlan([lr] * steps, None, np.full(steps, lr), lr)
+    if all(callable(getattr(schedule, m, None)) for m in ("init", "lr", "update")):
+        return _LrPlan(None, schedule, np.empty((steps, n)), lr)
+    if isinstance(schedule, str):
+        raise ValueError(
+            f"schedule must be None, an array of lrs or a loss-driven Schedule; got the name "
+            f"{schedule!r}: pass optimizers.schedules.make({schedule!r}, lr=..., steps=...)"
+        )
+    try:
+        lrs = np.array(schedule, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"schedule must be None, an array of lrs (steps,) or (steps, N), or a Schedule "
+            f"with init/lr/update; got {type(schedule).__name__}"
+        ) from None
+    if lrs.shape not in ((steps,), (steps, n)):
+        raise ValueError(
+            f"schedule must have shape (steps,) = ({steps},) or (steps, N) = ({steps}, {n}); "
+            f"got {lrs.shape}"
+        )
+    bad = np.argwhere(~(np.isfinite(lrs) & (lrs >= 0)))
+    if len(bad):
+        k = tuple(int(i) for i in bad[0])
+        raise ValueError(
+            f"schedule: every lr must be a finite float >= 0; got {float(lrs[k])!r} at step {k[0]}"
+        )
+    # Python floats for a shared lr keep each step's arithmetic on scalars.
+    per_step = lrs.tolist() if lrs.ndim == 1 else list(np.repeat(lrs[:, :, None], 2, axis=2))
+    return _LrPlan(per_step, None, lrs, per_step[0] if steps else lr)
+
+
+def _first_lr(plan: _LrPlan, sched_state: Any, n: int) -> Value:
+    if plan.schedule is None:
+        return plan.first
+    return per_point(_schedule_lr(plan.schedule, sched_state, n))
+
+
+def _schedule_lr(schedule: Any, sched_state: Any, n: int) -> np.ndarray:
+    lr = np.asarray(schedule.lr(sched_state), dtype=np.float64)
+    if lr.shape != (n,):
+        raise ValueError(f"schedule.lr(state) must return shape ({n},); got {lr.shape}")
+    if not (np.isfinite(lr).all() and lr.min() >= 0):
+        raise ValueError(f"schedule.lr(state) must be finite and >= 0; got {lr}")
+    return lr
+
+
+def _start_points(x0: Any) -> np.ndarray:
+    try:
+        points = np.array(x0, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"x0 must be an array of shape (N, 2) or (2,); got {x0!r}") from None
+    if points.shape == (2,):
+        points = points[None, :]
+    if points.ndim != 2 or points.shape[1] != 2 or len(points) == 0:
+        raise ValueError(f"x0 must have shape (N, 2) or (2,) with N >= 1; got {points.shape}")
+    bad = np.argwhere(~np.isfinite(points))
+    if len(bad):
+        i = int(bad[0][0])
+        raise ValueError(f"x0 must be finite; got {points[i].tolist()} at row {i}")
+    return np.ascontiguousarray(points)
+
+
+def _count(name: str, value: Any) -> int:
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{name} must be an integer >= 0; got {value!r}")
+    if not (math.isfinite(value) and float(value).is_integer() and value >= 0):
+        raise ValueError(f"{name} must be an integer >= 0; got {value!r}")
+    return int(value)
+
+
+def _tolerance(tol: Any) -> float:
+    if isinstance(tol, bool | np.bool_) or not isinstance(tol, numbers.Real):
+        raise ValueError(f"tol must be a finite float >= 0; got {tol!r}")
+    if not (math.isfinite(tol) and tol >= 0):
+        raise ValueError(f"tol must be a finite float >= 0; got {tol!r}")
+    return float(tol)
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
