@@ -24,7 +24,7 @@ lint: $(VENV)/.installed-dev
 BENCH_VENV ?= .venv-bench
 
 bench: $(BENCH_VENV)/.installed
-	$(BENCH_VENV)/bin/python bench/core.py
+	for script in bench/*.py; do $(BENCH_VENV)/bin/python $$script || exit 1; done
 
 # Chromium (browser tests, PNG/SVG/GIF export) and a CJK font (Chinese in exported images),
 # from Debian's packages. Needs root; installs only what is missing.
