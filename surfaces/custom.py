@@ -1,0 +1,197 @@
+"""Surfaces from a formula a teacher types: f(x, y) parsed safely (surfaces.expression),
+differentiated symbolically for the gradient and Hessian, compiled to NumPy."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import sympy as sp
+
+from surfaces import layout
+from surfaces.expression import ExpressionError, evaluate, lambdify, parse, symbol
+from surfaces.params import BATCH, noise_spec, resolve
+from surfaces.surface import Bounds, Surface
+
+DEFAULT_BOUNDS: Bounds = ((-3.0, 3.0), (-3.0, 3.0))
+# Grid on which the formula must be finite, and from which the contour scale is chosen.
+GRID_SIZE = 65
+_VARIABLES = ("x", "y")
+
+
+def _almost_everywhere(derivative: sp.Expr) -> sp.Expr:
+    """Kinks and steps (abs, min, max, floor) differentiate to Dirac deltas and unevaluated
+    derivatives of floor; away from the kink, which is all a gradient step ever sees,
+    these are 0."""
+    flat = derivative.replace(
+        lambda e: (
+            isinstance(e, sp.DiracDelta)
+            or (isinstance(e, sp.Derivative) and isinstance(e.expr, sp.floor))
+        ),
+        lambda e: sp.S.Zero,
+    )
+    # The chain rule wraps floor's derivative in Subs(d floor(u)/du, u, ...), now Subs(0, ...).
+    return flat.replace(lambda e: isinstance(e, sp.Subs) and e.expr == 0, lambda e: sp.S.Zero)
+
+
+class ExpressionSurface:
+    """f, grad f and the Hessian of a formula in x and y, compiled once.
+
+    grad f = (df/dx, df/dy), Hessian = [[d2f/dx2, d2f/dxdy], [d2f/dxdy, d2f/dy2]], all
+    derived by SymPy from the parsed expression.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.expr = parse(text, _VARIABLES)
+        if not self.expr.free_symbols:
+            raise ExpressionError(
+                f"the formula does not depend on x or y (it is the constant {self.expr}); "
+                "a flat surface has nothing to descend",
+                None,
+                None,
+            )
+        x, y = (symbol(name) for name in _VARIABLES)
+        dx, dy = (_almost_everywhere(sp.diff(self.expr, v)) for v in (x, y))
+        hxx, hxy, hyy = (_almost_everywhere(sp.diff(d, v)) for d, v in ((dx, x), (dx, y), (dy, y)))
+        self._value = lambdify([self.expr], _VARIABLES)
+        self._grad = lambdify([dx, dy], _VARIABLES)
+        self._hessian = lambdify([hxx, hxy, hyy], _VARIABLES)
+
+    def value(self, xy: np.ndarray) -> np.ndarray:
+        return evaluate(self._value, layout.split(xy))[0]
+
+    def grad(self, xy: np.ndarray) -> np.ndarray:
+        return layout.gradient(*evaluate(self._grad, layout.split(xy)))
+
+    def hessian(self, xy: np.ndarray) -> np.ndarray:
+        return layout.hessian(*evaluate(self._hessian, layout.split(xy)))
+
+    def __reduce__(self):
+        return (_compiled, (self.text,))
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(text: str) -> ExpressionSurface:
+    # Pages rebuild the surface on every rerun; differentiating and compiling is the slow
+    # part, and an ExpressionSurface is never mutated.
+    return ExpressionSurface(text)
+
+
+def _check_bounds(bounds: object) -> Bounds:
+    message = (
+        "bounds must be ((xmin, xmax), (ymin, ymax)) with finite numbers, xmin < xmax and "
+        f"ymin < ymax, got {bounds!r}"
+    )
+    try:
+        array = np.asarray(bounds, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(message) from None
+    if (
+        array.shape != (2, 2)
+        or not np.isfinite(array).all()
+        or not (array[:, 0] < array[:, 1]).all()
+    ):
+        raise ValueError(message)
+    (xmin, xmax), (ymin, ymax) = array.tolist()
+    return ((xmin, xmax), (ymin, ymax))
+
+
+def _check_start(start: object, bounds: Bounds) -> np.ndarray:
+    (xmin, xmax), (ymin, ymax) = bounds
+    if start is None:
+        # Near the top-left corner: away from the centre, where simple formulas put their
+        # minimum, so there is a path to watch.
+        point = np.array([xmin + 0.1 * (xmax - xmin), ymax - 0.1 * (ymax - ymin)])
+    else:
+        try:
+            point = np.asarray(start, dtype=np.float64)
+        except (TypeError, ValueError):
+            point = np.full(3, np.nan)
+        inside = point.shape == (2,) and xmin <= point[0] <= xmax and ymin <= point[1] <= ymax
+        if not inside:
+            raise ValueError(f"start must be a point (x, y) inside bounds {bounds}, got {start!r}")
+    point.flags.writeable = False
+    return point
+
+
+def _grid(bounds: Bounds) -> np.ndarray:
+    (xmin, xmax), (ymin, ymax) = bounds
+    xs = np.linspace(xmin, xmax, GRID_SIZE)
+    ys = np.linspace(ymin, ymax, GRID_SIZE)
+    return np.stack(np.meshgrid(xs, ys), axis=-1)
+
+
+def _reads_better_on_log_scale(values: np.ndarray) -> bool:
+    """Half the window within the lowest 10% of the range: linear contour levels would
+    crowd onto the walls and leave the interesting low region blank."""
+    heights = values - values.min()
+    top = heights.max()
+    return bool(top > 0.0 and np.median(heights) < 0.1 * top)
+
+
+def from_expression(
+    text: str,
+    bounds: Bounds | None = None,
+    start: tuple[float, float] | None = None,
+    *,
+    noise: float = 0.0,
+    batch: int = 1,
+) -> Surface:
+    """A Surface for the formula f(x, y) in `text`, e.g. "(1-x)**2 + 100*(y-x**2)**2".
+
+    Raises ExpressionError if the formula is refused (see surfaces.expression), does not
+    depend on x or y, or is not finite everywhere on a grid over `bounds` (default
+    ((-3, 3), (-3, 3))). `start` defaults to a point near the top-left corner. Minima are
+    not known for a typed formula, so `minima` and `saddles` are empty.
+    """
+    checked_bounds = _check_bounds(DEFAULT_BOUNDS if bounds is None else bounds)
+    point = _check_start(start, checked_bounds)
+    specs = (noise_spec(), BATCH)
+    params = resolve(specs, {"noise": noise, "batch": batch}, "custom surface")
+    # Non-text input goes straight to the parser, which refuses it (it is not hashable).
+    compiled = _compiled(text) if isinstance(text, str) else ExpressionSurface(text)
+    grid = _grid(checked_bounds)
+    values = compiled.value(grid)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        x, y = grid[bad][0]
+        raise ExpressionError(
+            f"the formula is not finite at (x={x:.4g}, y={y:.4g}), inside the plot bounds "
+            f"{checked_bounds}; change the formula or the bounds",
+            None,
+            None,
+        )
+    if np.ptp(values) <= 1e-12 * max(1.0, np.abs(values).max()):
+        raise ExpressionError(
+            f"the formula is flat over the plot bounds (f = {values.flat[0]:.6g} everywhere); "
+            "a flat surface has nothing to descend",
+            None,
+            None,
+        )
+    if not np.isfinite(compiled.value(point)):
+        raise ExpressionError(
+            f"the formula is not finite at the start point {tuple(point.tolist())}", None, None
+        )
+    empty = np.zeros((0, 2))
+    empty.flags.writeable = False
+    return Surface(
+        name="custom",
+        title=f"f(x, y) = {text.strip()}",
+        value=compiled.value,
+        grad=compiled.grad,
+        hessian=compiled.hessian,
+        bounds=checked_bounds,
+        minima=empty,
+        saddles=empty,
+        start=point,
+        log_contour=_reads_better_on_log_scale(values),
+        formula_latex=f"f(x, y) = {sp.latex(compiled.expr)}",
+        lesson=(
+            "A formula of your own: its gradient and Hessian are derived symbolically, so "
+            "every optimizer sees exact derivatives."
+        ),
+        params=params,
+        param_specs=specs,
+        key=("custom", text, checked_bounds, tuple(point.tolist()), *params.items()),
+    )
