@@ -19,19 +19,24 @@ GRID_SIZE = 65
 _VARIABLES = ("x", "y")
 
 
+def _is_floor_derivative(expr: sp.Expr) -> bool:
+    return isinstance(expr, sp.Derivative) and isinstance(expr.expr, sp.floor)
+
+
 def _almost_everywhere(derivative: sp.Expr) -> sp.Expr:
     """Kinks and steps (abs, min, max, floor) differentiate to Dirac deltas and unevaluated
     derivatives of floor; away from the kink, which is all a gradient step ever sees,
     these are 0."""
-    flat = derivative.replace(
-        lambda e: (
-            isinstance(e, sp.DiracDelta)
-            or (isinstance(e, sp.Derivative) and isinstance(e.expr, sp.floor))
-        ),
-        lambda e: sp.S.Zero,
-    )
-    # The chain rule wraps floor's derivative in Subs(d floor(u)/du, u, ...), now Subs(0, ...).
-    return flat.replace(lambda e: isinstance(e, sp.Subs) and e.expr == 0, lambda e: sp.S.Zero)
+    # The chain rule wraps floor's derivative in Subs(d floor(u)/du, u, ...): replace the
+    # whole Subs, top-down, since SymPy fails to sort products holding two Subs(0, ...).
+    zero = {
+        node: sp.S.Zero
+        for node in derivative.atoms(sp.Subs, sp.Derivative, sp.DiracDelta)
+        if isinstance(node, sp.DiracDelta)
+        or _is_floor_derivative(node)
+        or (isinstance(node, sp.Subs) and _is_floor_derivative(node.expr))
+    }
+    return derivative.xreplace(zero)
 
 
 class ExpressionSurface:
@@ -51,12 +56,26 @@ class ExpressionSurface:
                 None,
                 None,
             )
+        try:
+            self._value, self._grad, self._hessian = self._compile()
+        except Exception as exc:
+            # The parser's limits keep SymPy's work small, but user text is a trust
+            # boundary: whatever SymPy trips over must reach the page as a refusal.
+            raise ExpressionError(
+                f"the formula could not be differentiated ({type(exc).__name__}); simplify it",
+                None,
+                None,
+            ) from exc
+
+    def _compile(self) -> tuple:
         x, y = (symbol(name) for name in _VARIABLES)
         dx, dy = (_almost_everywhere(sp.diff(self.expr, v)) for v in (x, y))
         hxx, hxy, hyy = (_almost_everywhere(sp.diff(d, v)) for d, v in ((dx, x), (dx, y), (dy, y)))
-        self._value = lambdify([self.expr], _VARIABLES)
-        self._grad = lambdify([dx, dy], _VARIABLES)
-        self._hessian = lambdify([hxx, hxy, hyy], _VARIABLES)
+        return (
+            lambdify([self.expr], _VARIABLES),
+            lambdify([dx, dy], _VARIABLES),
+            lambdify([hxx, hxy, hyy], _VARIABLES),
+        )
 
     def value(self, xy: np.ndarray) -> np.ndarray:
         return evaluate(self._value, layout.split(xy))[0]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
+from sympy.printing.precedence import precedence
 
 MAX_LENGTH = 300
 # Nesting of operators and calls; a chain of + and - (or of * and /) counts as one level,
@@ -195,6 +196,36 @@ class _Built:
 def symbol(name: str) -> sp.Symbol:
     """The SymPy symbol `parse` uses for a variable (real, so |x|' = sign(x))."""
     return sp.Symbol(name, real=True)
+
+
+class Real(sp.Function):
+    """Declares its argument real; derivative 1; prints as the argument itself.
+
+    SymPy cannot tell that sqrt(u), log(u), 1/u or u**y are real, and decides it for the
+    function around them by splitting into real and imaginary parts, recursively: a dozen
+    such levels deep that takes minutes. Where they are not real NumPy gives nan, which
+    the plot check refuses and a run reports as divergence, so the declaration is safe.
+    """
+
+    nargs = 1
+    is_extended_real = True
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        return sp.S.One
+
+    @property
+    def precedence(self) -> int:
+        return precedence(self.args[0])
+
+    def _print_argument(self, printer) -> str:
+        return printer._print(self.args[0])
+
+    _sympystr = _numpycode = _print_argument
+
+    def _latex(self, printer, exp: str | None = None) -> str:
+        # The LaTeX printer hands a function its power, to write sin^2(x) style.
+        inner = printer._print(self.args[0])
+        return inner if exp is None else rf"\left({inner}\right)^{{{exp}}}"
 
 
 def _shorten(token: str) -> str:
@@ -381,7 +412,8 @@ class _Builder:
                 f"would have about {size[2]:.0f} terms, the limit is {MAX_SIZE}); simplify it",
                 node,
             )
-        return _Built(expr, None, degree, tower, size)
+        real = expr if expr.is_extended_real else Real(expr)
+        return _Built(real, None, degree, tower, size)
 
     def unary(self, node: ast.UnaryOp, depth: int) -> _Built:
         if not isinstance(node.op, ast.USub | ast.UAdd):
@@ -472,7 +504,16 @@ def _parse(text: str, variables: tuple[str, ...]) -> sp.Expr:
         raise ExpressionError(
             f"the formula has too many parts: {nodes}, the limit is {MAX_NODES}", None, None
         )
-    expr = _Builder(text[shift:], variables, shift).build(tree.body, 0).expr
+    try:
+        expr = _Builder(text[shift:], variables, shift).build(tree.body, 0).expr
+    except ExpressionError:
+        raise
+    except Exception as exc:
+        # The limits keep SymPy's work small, but user text is a trust boundary: whatever
+        # SymPy trips over must reach the page as a refusal, not a traceback.
+        raise ExpressionError(
+            f"the formula could not be built ({type(exc).__name__}); simplify it", None, None
+        ) from exc
     if expr.has(sp.zoo, sp.oo, -sp.oo, sp.nan, sp.I):
         raise ExpressionError(
             f"the formula is undefined or not real (it simplifies to {_shorten(str(expr))})",
@@ -485,6 +526,8 @@ def _parse(text: str, variables: tuple[str, ...]) -> sp.Expr:
 def parse(text: str, variables: Sequence[str] = ("x", "y")) -> sp.Expr:
     """The SymPy expression for `text`, a formula in `variables` (names of real symbols).
 
+    Subexpressions SymPy cannot prove real (sqrt(u), log(u), 1/u, ...) come wrapped in
+    `Real(...)`, which prints as its argument; `expr.replace(Real, lambda u: u)` drops it.
     Raises ExpressionError for anything outside the whitelist or the limits above.
     """
     if not isinstance(text, str):

@@ -196,3 +196,14 @@ def test_custom_surfaces_pickle_and_drive_the_same_functions():
     xy = np.array([[0.5, 1.0], [-1.0, 2.0]])
     np.testing.assert_array_equal(copy.hessian(xy), surface.hessian(xy))
     np.testing.assert_array_equal(copy.stochastic_grad(xy, 1, 2), surface.stochastic_grad(xy, 1, 2))
+
+
+def test_deeply_nested_functions_differentiate_without_stalling():
+    # Sixteen nested calls around sqrt: before the Real markers SymPy stalled for minutes.
+    text = (
+        "sin(exp(cos(tanh(sqrt(1+sin(exp(cos(tanh(sqrt(1+sin(exp(cos(tanh(sqrt(1+x*y)))))))))))))))"
+    )
+    surface = surfaces.from_expression(text, bounds=((0, 1), (0, 1)))
+    xy = np.random.default_rng(5).uniform(0.05, 0.95, size=(30, 2))
+    numeric.assert_close(surface.grad(xy), numeric.gradient(surface.value, xy, 1e-3), rel=1e-8)
+    numeric.assert_close(surface.hessian(xy), numeric.hessian(surface.grad, xy, 1e-3), rel=1e-7)

@@ -10,9 +10,16 @@ import pytest
 import sympy as sp
 
 from surfaces import ExpressionError
-from surfaces.expression import compile_function, parse, symbol
+from surfaces.expression import Real, compile_function, symbol
+from surfaces.expression import parse as parse_wrapped
 
 x, y, t = symbol("x"), symbol("y"), symbol("t")
+
+
+def parse(text: str, variables=("x", "y")) -> sp.Expr:
+    """The parsed expression without the Real(...) markers, to compare with plain SymPy."""
+    return parse_wrapped(text, variables).replace(Real, lambda argument: argument)
+
 
 rng = np.random.default_rng(0)
 X = rng.uniform(0.1, 2.0, 50)
@@ -134,6 +141,18 @@ def test_calling_with_the_wrong_number_of_arrays_is_an_error():
 def test_variable_names_are_checked(variables, message):
     with pytest.raises(ValueError, match=message):
         parse("1", variables)
+
+
+def test_real_markers_keep_deep_nesting_fast_and_print_as_their_argument():
+    # Without the markers SymPy spends minutes deciding whether this is real.
+    text = "cosh(arctan(floor(tanh(sinh(cosh(sqrt(1+tan(sqrt(sqrt(1+log(2+log(2+x**2-y))))))))))))"
+    assert parse_wrapped(text).has(Real)
+    a, b = 0.7, 0.3
+    inner = np.sqrt(np.sqrt(1 + np.log(2 + np.log(2 + a**2 - b))))
+    value = np.cosh(np.arctan(np.floor(np.tanh(np.sinh(np.cosh(np.sqrt(1 + np.tan(inner))))))))
+    assert compile_function(text)(a, b) == pytest.approx(value, rel=1e-14)
+    assert sp.latex(parse_wrapped("sqrt(x)**y")) == r"\left(\sqrt{x}\right)^{y}"
+    assert sp.diff(Real(x**2), x) == 2 * x
 
 
 def test_expression_error_is_a_value_error_with_position_and_token():
