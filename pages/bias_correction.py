@@ -1,5 +1,216 @@
-"""Placeholder until its issue lands."""
+"""Bias correction: the factors 1 - beta^t, m vs m-hat and v vs v-hat from a real run, and the
+same optimizer side by side with one switch flipped (bias correction, Keras' epsilon, L2 vs
+decoupled weight decay).
 
+Read the widgets (settings from the link, the sidebar) -> compute through the core (cached)
+-> build the figures (viz.bias, viz.paths) -> render.
+"""
+
+from dataclasses import replace
+
+import numpy as np
 import streamlit as st
 
-st.info("This page is being built.")
+from i18n import t
+from ui import compute, link_state
+from ui.controls import number_control, text_or
+from ui.exports import export_buttons
+from ui.lesson_panels import last_good, optimizer_control, run_controls, show_notices
+from ui.lesson_settings import (
+    BIAS_PRESETS,
+    COMPARISONS,
+    MAX_HORIZON,
+    MIN_HORIZON,
+    bias_from_query,
+    bias_to_query,
+)
+from ui.playground_panels import surface_sidebar
+from ui.shell import current_language
+from viz import bias
+from viz.paths import path_runs, paths_figure
+
+PAGE = "bias_correction"
+FORMULAS = {
+    "bias_correction": (
+        r"\hat m_t = \frac{m_t}{1-\beta_1^t},\quad \hat v_t = \frac{v_t}{1-\beta_2^t},\quad"
+        r"\Delta\theta_t = \eta\,\frac{\hat m_t}{\sqrt{\hat v_t}+\epsilon}"
+        r"\qquad\text{vs}\qquad \Delta\theta_t = \eta\,\frac{m_t}{\sqrt{v_t}+\epsilon}"
+    ),
+    "epsilon": (
+        r"\text{torch: } \eta\,\frac{\hat m_t}{\sqrt{v_t}/\sqrt{1-\beta_2^t}+\epsilon}"
+        r"\qquad \text{Keras: } \eta\,\frac{\sqrt{1-\beta_2^t}}{1-\beta_1^t}\,"
+        r"\frac{m_t}{\sqrt{v_t}+\hat\epsilon}"
+    ),
+    "weight_decay": (
+        r"\text{Adam (L2): } g_t \leftarrow g_t + \lambda\theta_{t-1}"
+        r"\qquad \text{AdamW: } \theta_{t-1} \leftarrow \theta_{t-1}(1-\eta\lambda)"
+    ),
+}
+
+lang = current_language()
+settings, notices = link_state.linked_settings(PAGE, bias_from_query, lang)
+key = f"bc.{link_state.revision(PAGE)}"
+
+st.title(t("bias.title", lang))
+st.markdown(t("bias.intro", lang))
+show_notices(notices, lang)
+
+with st.sidebar:
+    st.subheader(t("pg.sidebar.surface", lang))
+    base, formula_slot = surface_sidebar(settings.base, key=key, lang=lang)
+    st.subheader(t("pg.sidebar.run", lang))
+    base = run_controls(base, key=key, lang=lang)
+    st.subheader(t("moments.optimizer", lang))
+    entry = optimizer_control(settings.entry, presets=BIAS_PRESETS, key=f"{key}.o0", lang=lang)
+    error_slot = st.empty()
+base = replace(base, optimizers=(entry,))
+
+# --- 1. the factors ---------------------------------------------------------------------------
+st.subheader(t("bias.factors.title", lang))
+text, formula = st.columns([3, 2])
+text.markdown(t("bias.factors.explain", lang))
+formula.latex(
+    r"m_t = (1-\beta_1)\sum_{i=1}^{t}\beta_1^{t-i} g_i,\quad"
+    r"\mathbb{E}[m_t] = (1-\beta_1^t)\,\mathbb{E}[g]"
+)
+formula.latex(r"\hat m_t = \frac{m_t}{1-\beta_1^t},\qquad \hat v_t = \frac{v_t}{1-\beta_2^t}")
+cols = st.columns(3)
+with cols[0]:
+    beta1 = number_control("β₁", settings.beta1, key=f"{key}.b1", span=(0.0, 0.999))
+with cols[1]:
+    beta2 = number_control("β₂", settings.beta2, key=f"{key}.b2", span=(0.5, 0.9999))
+with cols[2]:
+    horizon = st.slider(
+        t("bias.factors.horizon", lang), MIN_HORIZON, MAX_HORIZON, settings.horizon, key=f"{key}.h"
+    )
+factors_slot = st.container()
+
+# --- 2. m vs m-hat from a real run --------------------------------------------------------------
+st.subheader(t("bias.run.title", lang))
+st.markdown(t("bias.run.explain", lang))
+run_slot = st.container()
+
+# --- 3. side by side ----------------------------------------------------------------------------
+st.subheader(t("bias.compare.title", lang))
+comparison = st.radio(
+    t("bias.compare.choice", lang),
+    COMPARISONS,
+    index=COMPARISONS.index(settings.comparison),
+    format_func=lambda c: t(f"bias.compare.{c}", lang),
+    horizontal=True,
+    key=f"{key}.cmp",
+)
+st.markdown(t(f"bias.compare.{comparison}.explain", lang))
+st.latex(FORMULAS[comparison])
+eps, weight_decay = settings.eps, settings.weight_decay
+if comparison == "epsilon":
+    eps = number_control(
+        t("bias.compare.eps", lang), eps, key=f"{key}.eps", span=(1e-8, 10.0), log=True
+    )
+if comparison == "weight_decay":
+    weight_decay = number_control(
+        t("bias.compare.wd", lang), weight_decay, key=f"{key}.wd", span=(0.0, 2.0)
+    )
+compare_slot = st.container()
+
+settings = replace(
+    settings,
+    base=base,
+    beta1=float(beta1),
+    beta2=float(beta2),
+    horizon=int(horizon),
+    comparison=comparison,
+    eps=float(eps),
+    weight_decay=float(weight_decay),
+)
+link_state.store(PAGE, settings)
+link_state.publish(PAGE, settings, bias_to_query, lang)
+
+# --- compute and draw ---------------------------------------------------------------------------
+with factors_slot:
+    st.plotly_chart(
+        bias.corrections_figure(beta1, beta2, horizon, lang=lang),
+        key=f"{PAGE}.factors",
+        config={"displaylogo": False},
+    )
+
+surface_key = compute.surface_key(base.surface, base.surface_params, base.formula, base.bounds)
+surface = None
+try:
+    surface = compute.surface(surface_key)
+except ValueError as err:
+    (formula_slot or st).error(t("pg.formula_error", lang, error=str(err)))
+
+
+def _run(optimizer: str, kwargs: dict):
+    return compute.trajectory(
+        surface_key,
+        optimizer,
+        tuple(sorted(kwargs.items())),
+        base.start_point(),
+        base.steps,
+        base.seed,
+    )
+
+
+traj, runs = None, []
+if surface is not None:
+    try:
+        traj = _run(entry.optimizer, entry.run_kwargs())
+        runs = [(t(label, lang), _run(entry.optimizer, kw)) for label, kw in settings.variants()]
+    except ValueError as err:
+        error_slot.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
+        traj, runs = None, []
+
+with run_slot:
+    if traj is not None:
+        st.plotly_chart(
+            bias.moments_figure(traj, lang=lang),
+            key=f"{PAGE}.moments",
+            config={"displaylogo": False},
+        )
+
+compare_key = (surface_key, base, settings.variants(), lang)
+
+
+def _compare_figure():
+    f_min = float(np.min(surface.value(surface.minima))) if len(surface.minima) else None
+    paths = path_runs([label for label, _ in runs], [run for _, run in runs])
+    return paths_figure(
+        compute.grid(surface_key),
+        paths,
+        minima=surface.minima,
+        saddles=surface.saddles,
+        log_contour=surface.log_contour,
+        f_min=f_min,
+        layout="grid",
+        speed=base.speed,
+        lang=lang,
+    )
+
+
+figure, stale = last_good(f"{PAGE}.compare", compare_key, _compare_figure if runs else None)
+with compare_slot:
+    if figure is None:
+        st.info(t("pg.no_figure", lang))
+    else:
+        if stale:
+            st.info(t("pg.kept_figure", lang))
+        st.plotly_chart(figure, key=f"{PAGE}.compare_chart", config={"displaylogo": False})
+    if runs:
+        st.plotly_chart(
+            bias.step_lengths_figure(runs, first=min(base.steps, 50), lang=lang),
+            key=f"{PAGE}.lengths",
+            config={"displaylogo": False},
+        )
+        st.caption(t("bias.compare.lengths_caption", lang))
+        with st.expander(t("pg.export", lang), icon=":material/download:"):
+            export_buttons(
+                figure, runs, bias_to_query(settings), basename="bias_correction",
+                key=f"{PAGE}.export", lang=lang,
+            )  # fmt: skip
+
+if surface is not None:
+    with st.sidebar:
+        st.latex(surface.formula_latex)
+        st.caption(text_or(f"surface.{base.surface}.lesson", lang, surface.lesson))

@@ -1,5 +1,165 @@
-"""Placeholder until its issue lands."""
+"""Playground: several optimizers on one surface, animated side by side.
 
+Read the widgets (settings from the link, the sidebar and the optimizer panels) ->
+compute through the core (cached per surface and per optimizer) -> build the figure ->
+render. Errors stay next to the control that caused them and the last good figure stays.
+"""
+
+from functools import partial
+from typing import Any, NamedTuple
+
+import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
-st.info("This page is being built.")
+from i18n import t
+from ui import compute, link_state
+from ui.controls import text_or
+from ui.exports import export_buttons
+from ui.playground_panels import (
+    MAX_FRAMES,
+    PAGE,
+    optimizer_panels,
+    pick_start,
+    run_sidebar,
+    step_buttons,
+    surface_sidebar,
+    view_sidebar,
+)
+from ui.playground_settings import PlaygroundSettings, entry_labels, from_query, to_query
+from ui.shell import current_language
+from viz.paths import PALETTE, path_runs, paths_figure
+from viz.summary import summary_columns
+
+CHART_KEY = f"{PAGE}.chart"
+SHOWN_KEY = f"{PAGE}.shown"
+
+
+class Shown(NamedTuple):
+    """The figure on screen and what it was made from (kept while an error is fixed)."""
+
+    settings: PlaygroundSettings
+    lang: str
+    figure: go.Figure
+    runs: list[tuple[str, Any]]
+    table: dict[str, list[str]]
+
+
+lang = current_language()
+settings, notices = link_state.linked_settings(PAGE, from_query, lang)
+key = f"pg.{link_state.revision(PAGE)}"
+
+st.title(t("pg.title", lang))
+st.caption(t("pg.intro", lang))
+for notice in notices:
+    st.warning(notice.text(lang), icon="🔗")
+surface_info = st.container()
+
+with st.sidebar:
+    st.subheader(t("pg.sidebar.surface", lang))
+    settings, formula_slot = surface_sidebar(settings, key=key, lang=lang)
+    st.subheader(t("pg.sidebar.run", lang))
+    settings = run_sidebar(settings, key=key, lang=lang)
+    st.subheader(t("pg.sidebar.view", lang))
+    settings = view_sidebar(settings, key=key, lang=lang)
+
+figure_slot = st.container()
+step_buttons(settings, key=key, lang=lang)
+summary_slot = st.container()
+st.subheader(t("pg.optimizers", lang))
+colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
+settings, error_slots = optimizer_panels(
+    settings, colors, entry_labels(settings.optimizers), key=key, lang=lang
+)
+labels = entry_labels(settings.optimizers)
+link_state.store(PAGE, settings)
+link_state.publish(PAGE, settings, to_query, lang)
+
+# --- compute ------------------------------------------------------------------------------
+surface_key = compute.surface_key(
+    settings.surface, settings.surface_params, settings.formula, settings.bounds
+)
+surface = grid = None
+try:
+    surface = compute.surface(surface_key)
+    grid = compute.grid(surface_key)
+except ValueError as err:
+    (formula_slot or st).error(t("pg.formula_error", lang, error=str(err)))
+
+runs, failed = [], False
+if surface is not None:
+    for entry, label, slot in zip(settings.optimizers, labels, error_slots, strict=True):
+        try:
+            traj = compute.trajectory(
+                surface_key,
+                entry.optimizer,
+                tuple(sorted(entry.run_kwargs().items())),
+                settings.start_point(),
+                settings.steps,
+                settings.seed,
+                None if entry.schedule == "none" else entry.schedule,
+                entry.schedule_params,
+            )
+        except ValueError as err:
+            slot.error(t("pg.hparam_error", lang, name=label, error=str(err)))
+            failed = True
+            continue
+        runs.append((label, traj))
+
+# --- figure: rebuilt only when the settings changed; kept while an error is shown ----------
+shown = st.session_state.get(SHOWN_KEY)
+current = shown is not None and (shown.settings, shown.lang) == (settings, lang)
+if surface is not None and runs and not failed and not current:
+    f_min = float(np.min(surface.value(surface.minima))) if len(surface.minima) else None
+    paths = path_runs([label for label, _ in runs], [traj for _, traj in runs])
+    figure = paths_figure(
+        grid,
+        paths,
+        minima=surface.minima,
+        saddles=surface.saddles,
+        log_contour=surface.log_contour,
+        f_min=f_min,
+        layout=settings.view,
+        current_step=settings.step,
+        speed=settings.speed,
+        max_frames=MAX_FRAMES,
+        pick_start=True,
+        lang=lang,
+    )
+    table = summary_columns(paths, minima=surface.minima, f_min=f_min, tol=settings.tol, lang=lang)
+    shown = Shown(settings, lang, figure, runs, table)
+    st.session_state[SHOWN_KEY] = shown
+    current = True
+
+with figure_slot:
+    if shown is None:
+        st.info(t("pg.no_figure", lang))
+    else:
+        if not current:
+            st.info(t("pg.kept_figure", lang))
+        st.plotly_chart(
+            shown.figure,
+            key=CHART_KEY,
+            on_select=partial(pick_start, CHART_KEY, SHOWN_KEY),
+            selection_mode="points",
+            config={"displaylogo": False, "scrollZoom": False},
+        )
+
+if shown is not None:
+    with summary_slot:
+        st.dataframe(shown.table, hide_index=True, width="stretch")
+    with st.expander(t("pg.export", lang), icon=":material/download:"):
+        export_buttons(
+            shown.figure,
+            shown.runs,
+            to_query(shown.settings),
+            basename="playground",
+            key=f"{PAGE}.export",
+            lang=lang,
+        )
+    st.caption(t("pg.link_help", lang))
+
+if surface is not None:
+    formula, lesson = surface_info.columns([2, 3], vertical_alignment="center")
+    formula.latex(surface.formula_latex)
+    lesson.caption(text_or(f"surface.{settings.surface}.lesson", lang, surface.lesson))

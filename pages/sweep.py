@@ -1,5 +1,320 @@
-"""Placeholder until its issue lands."""
+"""Sweeps and basins: a heatmap over a grid of two hyperparameters (one vectorized summary
+run, a click on a cell opens it in the Playground), and a basins-of-attraction map (a grid
+of start points coloured by the minimum each optimizer reaches).
+
+Read the widgets (settings from the link, the sidebar) -> compute through the core (one run
+per grid, with a progress bar) -> build the figures (viz.sweep, viz.basins) -> render.
+"""
+
+from dataclasses import replace
 
 import streamlit as st
 
-st.info("This page is being built.")
+import optimizers
+import surfaces
+from i18n import t
+from ui import compute, link_state
+from ui.controls import number_control, text_or
+from ui.exports import images_available
+from ui.lesson_panels import optimizer_control, run_controls, session_cached, show_notices
+from ui.lesson_settings import (
+    MAX_BASIN_OPTIMIZERS,
+    MIN_BASIN_STEPS,
+    SWEEP_PRESETS,
+    default_axes,
+    sweep_from_query,
+    sweep_to_query,
+)
+from ui.playground_panels import surface_sidebar
+from ui.playground_settings import TOLERANCES, OptimizerEntry
+from ui.shell import current_language
+from viz import basins, export, sweep
+
+PAGE = "sweep"
+PLAYGROUND = "pages/playground.py"
+CHART_KEY = f"{PAGE}.chart"
+SHOWN_KEY = f"{PAGE}.shown"  # (settings, result) on screen: what a click on a cell means
+OPEN_KEY = f"{PAGE}.open"  # the Playground link a click asked for
+CELLS_TRACE = 3  # viz.sweep.sweep_figure: not reached, values, diverged, clickable cells
+
+if OPEN_KEY in st.session_state:
+    st.switch_page(PLAYGROUND, query_params=st.session_state.pop(OPEN_KEY))
+
+
+def open_cell() -> None:
+    """Chart selection callback: a click on a cell opens its settings in the Playground."""
+    state = st.session_state.get(CHART_KEY)
+    shown = st.session_state.get(SHOWN_KEY)
+    if not state or shown is None:
+        return
+    shown_settings, result = shown
+    for point in state.get("selection", {}).get("points", ()):
+        index = point.get("point_index", point.get("point_number"))
+        if point.get("curve_number") == CELLS_TRACE and isinstance(index, int):
+            row, col = divmod(index, result.x_axis.n)
+            st.session_state[OPEN_KEY] = shown_settings.cell_link(result.cell(row, col))
+            return
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def basins_for(surface_name: str, preset: str, lr: float, cells: int, steps: int):
+    p = optimizers.preset(preset)
+    kwargs = {**OptimizerEntry(preset).run_kwargs(), "lr": lr}
+    surface = compute.surface(compute.surface_key(surface_name))
+    return basins.run_basins(p.optimizer, surface, cells, steps, title=p.title, **kwargs)
+
+
+def grid_exports(figure, result) -> None:
+    """The heatmap as HTML (and PNG, SVG where Chromium is installed), the grid as CSV."""
+    images = images_available()
+    files = [
+        ("html", lambda: export.figure_html(figure), "text/html", True),
+        ("png", lambda: export.figure_png(figure), "image/png", images),
+        ("svg", lambda: export.figure_svg(figure), "image/svg+xml", images),
+    ]
+    columns = st.columns(len(files) + 1)
+    for column, (ext, make, mime, enabled) in zip(columns, files, strict=False):
+        column.download_button(
+            t(f"export.{ext}", lang),
+            data=make,
+            file_name=f"sweep.{ext}",
+            mime=mime,
+            key=f"{PAGE}.export.{ext}",
+            on_click="ignore",
+            disabled=not enabled,
+            icon=":material/download:",
+        )
+    columns[-1].download_button(
+        t("sweep.export_csv", lang),
+        data=lambda: sweep.sweep_csv(result).encode(export.CSV_ENCODING),
+        file_name="sweep_grid.csv",
+        mime="text/csv",
+        key=f"{PAGE}.export.csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    if not images:
+        st.info(t("export.images_unavailable", lang))
+
+
+lang = current_language()
+settings, notices = link_state.linked_settings(PAGE, sweep_from_query, lang)
+key = f"sw.{link_state.revision(PAGE)}"
+
+st.title(t("sweep.title", lang))
+st.markdown(t("sweep.intro", lang))
+show_notices(notices, lang)
+
+with st.sidebar:
+    st.subheader(t("pg.sidebar.surface", lang))
+    base, formula_slot = surface_sidebar(settings.base, key=key, lang=lang)
+    st.subheader(t("pg.sidebar.run", lang))
+    base = run_controls(base, key=key, lang=lang, max_steps=sweep.MAX_STEPS)
+    st.subheader(t("sweep.optimizer", lang))
+    entry = optimizer_control(settings.entry, presets=SWEEP_PRESETS, key=f"{key}.o0", lang=lang)
+    st.caption(t("sweep.optimizer_help", lang))
+
+# --- the grid ---------------------------------------------------------------------------------
+st.subheader(t("sweep.grid.title", lang))
+st.markdown(t("sweep.grid.explain", lang))
+names = list(sweep.sweepable(entry.optimizer))
+x_axis, y_axis = settings.x_axis, settings.y_axis
+if entry.preset != settings.entry.preset or {x_axis.name, y_axis.name} - set(names):
+    x_axis, y_axis = default_axes(entry.preset, x_axis.n)
+axes = []
+for column, axis, label in zip(st.columns(2), (x_axis, y_axis), ("x", "y"), strict=True):
+    with column:
+        akey = f"{key}.{entry.preset}.{label}"
+        name = st.selectbox(
+            t(f"sweep.axis.{label}", lang),
+            names,
+            index=names.index(axis.name),
+            format_func=lambda n: text_or(f"hp.{n}", lang, n),
+            key=f"{akey}.name",
+        )
+        if name != axis.name:
+            axis = sweep.default_axis(entry.optimizer, name, axis.n)
+        hp = sweep.sweepable(entry.optimizer)[name]
+        lo_col, hi_col = st.columns(2)
+        lo = lo_col.number_input(
+            t("sweep.axis.lo", lang), value=float(axis.lo), format="%g", key=f"{akey}.{name}.lo"
+        )
+        hi = hi_col.number_input(
+            t("sweep.axis.hi", lang), value=float(axis.hi), format="%g", key=f"{akey}.{name}.hi"
+        )
+        n = st.slider(
+            t("sweep.axis.n", lang), sweep.MIN_CELLS, sweep.MAX_CELLS, axis.n, key=f"{akey}.n"
+        )
+        log = st.checkbox(t("sweep.axis.log", lang), value=axis.log, key=f"{akey}.{name}.log")
+        axes.append(sweep.SweepAxis(name, float(lo), float(hi), int(n), bool(log)))
+        axis_error = st.empty()
+        try:
+            sweep.check_axis(entry.optimizer, axes[-1])
+        except ValueError as err:
+            axis_error.error(t("sweep.axis.error", lang, error=str(err)))
+            axes[-1] = axis
+metric_col, tol_col = st.columns(2)
+metric = metric_col.radio(
+    t("sweep.metric", lang),
+    sweep.METRICS,
+    index=sweep.METRICS.index(settings.metric),
+    format_func=lambda m: t(f"sweep.metric.{m}", lang),
+    horizontal=True,
+    key=f"{key}.metric",
+)
+tol = tol_col.select_slider(
+    t("pg.tol", lang), TOLERANCES, value=base.tol, format_func=lambda v: f"{v:g}", key=f"{key}.tol"
+)
+grid_slot = st.container()
+
+# --- basins -------------------------------------------------------------------------------------
+st.subheader(t("basins.title", lang))
+st.markdown(t("basins.explain", lang))
+bkey = f"{key}.basins"
+builtins = surfaces.names()
+b_cols = st.columns([2, 3])
+basins_surface = b_cols[0].selectbox(
+    t("pg.surface", lang),
+    builtins,
+    index=builtins.index(settings.basins_surface),
+    format_func=lambda n: text_or(f"surface.{n}.title", lang, surfaces.get(n).title),
+    key=f"{bkey}.surface",
+)
+lrs = dict(settings.basins)
+chosen = b_cols[1].multiselect(
+    t("basins.optimizers", lang),
+    SWEEP_PRESETS,
+    default=[p for p, _ in settings.basins],
+    format_func=lambda p: optimizers.preset(p).title,
+    max_selections=MAX_BASIN_OPTIMIZERS,
+    key=f"{bkey}.chosen",
+)
+picked = []
+lr_cols = st.columns(max(1, len(chosen)))
+for column, preset in zip(lr_cols, chosen, strict=False):
+    with column:
+        lr_hp = optimizers.get(optimizers.preset(preset).optimizer).hparams["lr"]
+        lr = number_control(
+            f"{optimizers.preset(preset).title}: {text_or('hp.lr', lang, 'lr')}",
+            float(lrs.get(preset, lr_hp.default)),
+            key=f"{bkey}.{preset}.lr",
+            span=lr_hp.slider,
+            log=True,
+        )
+        picked.append((preset, float(lr)))
+cells_col, steps_col = st.columns(2)
+cells = cells_col.slider(
+    t("basins.cells", lang),
+    basins.MIN_CELLS,
+    basins.MAX_CELLS,
+    settings.basins_cells,
+    key=f"{bkey}.n",
+)
+steps_cap = min(basins.MAX_STEPS, basins.MAX_POINT_STEPS // (cells * cells))
+basins_steps = steps_col.slider(
+    t("basins.steps", lang),
+    MIN_BASIN_STEPS,
+    steps_cap,
+    min(settings.basins_steps, steps_cap),
+    key=f"{bkey}.steps",
+)
+basins_slot = st.container()
+
+settings = replace(
+    settings,
+    base=replace(base, optimizers=(entry,), tol=tol),
+    x_axis=axes[0],
+    y_axis=axes[1],
+    metric=metric,
+    basins_surface=basins_surface,
+    basins=tuple(picked) or settings.basins,
+    basins_cells=int(cells),
+    basins_steps=int(basins_steps),
+)
+link_state.store(PAGE, settings)
+link_state.publish(PAGE, settings, sweep_to_query, lang)
+
+# --- compute and draw ---------------------------------------------------------------------
+surface_key = compute.surface_key(base.surface, base.surface_params, base.formula, base.bounds)
+surface = None
+try:
+    surface = compute.surface(surface_key)
+except ValueError as err:
+    (formula_slot or st).error(t("pg.formula_error", lang, error=str(err)))
+
+with grid_slot:
+    result = None
+    if surface is not None:
+        fixed = entry.run_kwargs()
+        run_key = (surface_key, entry, base.start_point(), base.steps, base.seed, tol, *axes)
+        bar = st.empty()
+
+        def run_grid():
+            text = t("sweep.progress", lang, n=axes[0].n * axes[1].n)
+            progress = bar.progress(0.0, text=text)
+            return sweep.run_sweep(
+                entry.optimizer,
+                surface,
+                base.start_point(),
+                base.steps,
+                axes[0],
+                axes[1],
+                fixed=fixed,
+                seed=base.seed,
+                tol=tol,
+                progress=lambda done: progress.progress(done, text=text),
+            )
+
+        try:
+            result = session_cached(PAGE, run_key, run_grid)
+        except ValueError as err:
+            st.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
+        bar.empty()
+    if result is not None:
+        st.session_state[SHOWN_KEY] = (settings, result)
+        figure = sweep.sweep_figure(result, metric, lang=lang)
+        st.plotly_chart(
+            figure,
+            key=CHART_KEY,
+            on_select=open_cell,
+            selection_mode="points",
+            config={"displaylogo": False},
+        )
+        best = sweep.best_cell(result, metric)
+        st.caption(
+            t(
+                "sweep.summary",
+                lang,
+                diverged=f"{sweep.diverged_share(result):.0%}",
+                n=axes[0].n * axes[1].n,
+            )
+        )
+        if best is not None:
+            values = result.cell(*best)
+            shown = ", ".join(f"{name} = {value:.3g}" for name, value in values.items())
+            st.page_link(
+                PLAYGROUND,
+                label=t("sweep.open_best", lang, cell=shown),
+                icon=":material/open_in_new:",
+                query_params=settings.cell_link(values),
+            )
+        st.caption(t("sweep.click_help", lang))
+        with st.expander(t("pg.export", lang), icon=":material/download:"):
+            grid_exports(figure, result)
+
+with basins_slot:
+    results = [basins_for(basins_surface, p, lr, int(cells), int(basins_steps)) for p, lr in picked]
+    if results:
+        st.plotly_chart(basins.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
+        class_labels = basins.class_names(results[0].minima, lang)
+        table = {t("basins.optimizer", lang): [r.title for r in results]}
+        for k, label in enumerate(class_labels):
+            table[label] = [f"{r.shares()[k]:.0%}" for r in results]
+        st.dataframe(table, hide_index=True)
+    else:
+        st.info(t("basins.none", lang))
+
+if surface is not None:
+    with st.sidebar:
+        st.latex(surface.formula_latex)
+        st.caption(text_or(f"surface.{base.surface}.lesson", lang, surface.lesson))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from i18n import LANG_NAMES, LANGS, normalize_lang
 
@@ -40,5 +41,15 @@ def select_language() -> str:
 
 
 def current_language() -> str:
-    """The language chosen in this session (English before the shell has run)."""
+    """The language chosen in this session; every page starts by asking for it.
+
+    That first call is also where a page run without the shell is caught: because the
+    repository has a ``pages/`` folder, a freshly started Streamlit runs the first script
+    in its legacy multipage mode (until some session calls ``st.navigation``), so a link
+    straight to ``/playground`` would run the page alone, without app.py's sidebar,
+    layout and language. Leaving that mode and rerunning serves the page through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return normalize_lang(st.session_state.get(_LANG_STATE))

@@ -1,0 +1,115 @@
+"""The Playground in a real Chromium: chart, lr slider, Play, click-to-start, downloads, Chinese."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+CHART = ".js-plotly-plot"
+# Plotly keeps the decoded figure on the chart's div: read what the browser really shows.
+SGD_PATH = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const path = gd._fullData.find(t => t.name === 'SGD' && t.mode === 'lines');
+  return Array.from(path.x);
+}"""
+SCRUBBER = "() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _navigation_ready(browser, server_url):
+    """Open "/" once before any deep link.
+
+    Streamlit 1.67 treats an app with a ``pages/`` folder as a legacy multipage app until some
+    session has run app.py's st.navigation: a fresh server whose first visit is /playground
+    runs the page without app.py (no shell, no wide layout).
+    """
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"{server_url}/")
+    tab.wait_for_selector("h1", timeout=60_000)
+    context.close()
+
+
+def _open_playground(open_app, query: str = ""):
+    tab = open_app(f"/playground{query}")
+    tab.wait_for_selector(CHART)
+    tab.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData !== undefined")
+    return tab
+
+
+def test_chart_lr_slider_play_and_click_to_start(open_app):
+    tab = _open_playground(open_app)
+    assert tab.get_by_role("heading", level=1).first.inner_text() == "Playground"
+    before = tab.evaluate(SGD_PATH)
+    assert len(before) == 301
+
+    lr = tab.get_by_role("slider", name="learning rate lr").first  # SGD's panel
+    lr.focus()
+    lr.press("ArrowRight")  # 0.002 -> 0.003 on the log scale
+    tab.wait_for_function("() => window.location.search.includes('o0.lr=0.003')")
+    wait_until_idle(tab)
+    tab.wait_for_function(f"() => ({SGD_PATH})()[300] !== {before[300]}")
+    assert tab.evaluate(SGD_PATH) != before
+
+    assert tab.evaluate(SCRUBBER) == 0
+    tab.locator(".updatemenu-button").filter(has_text=re.compile(r"^▶")).click()
+    tab.wait_for_function(f"() => ({SCRUBBER})() > 5")
+    tab.locator(".updatemenu-button").filter(has_text="Pause").click()
+    assert tab.evaluate(SCRUBBER) > 5
+
+    # After an animation, a click on the map still picks the start point. Rosenbrock's window
+    # is [-2, 2] x [-1, 3]: this is about (1, -0.2), on the 31 x 31 click layer's spacing.
+    area = tab.locator(f"{CHART} .nsewdrag").first.bounding_box()
+    tab.mouse.click(area["x"] + 0.75 * area["width"], area["y"] + 0.8 * area["height"])
+    tab.wait_for_function("() => window.location.search.includes('x0=')")
+    wait_until_idle(tab)
+    query = parse_qs(urlparse(tab.url).query)
+    x0, y0 = float(query["x0"][0]), float(query["y0"][0])
+    assert abs(x0 - 1.0) < 0.1 and abs(y0 + 0.2) < 0.1
+    assert float(tab.get_by_label("x₀").input_value()) == pytest.approx(x0)
+    tab.wait_for_function(f"() => Math.abs(({SGD_PATH})()[0] - {x0}) < 1e-9")
+
+
+def test_png_html_and_csv_downloads_are_valid_files(open_app, tmp_path):
+    tab = _open_playground(open_app, "?steps=50")
+    tab.get_by_text("Export").click()
+    files = {}
+    for label, ext in (
+        ("Interactive HTML", "html"),
+        ("Trajectories (CSV)", "csv"),
+        ("PNG image", "png"),
+    ):
+        with tab.expect_download(timeout=90_000) as download:
+            tab.get_by_role("button", name=label).click()
+        path = tmp_path / f"playground.{ext}"
+        download.value.save_as(path)
+        assert download.value.suggested_filename == f"playground.{ext}"
+        files[ext] = path.read_bytes()
+    assert files["png"][:8] == b"\x89PNG\r\n\x1a\n" and len(files["png"]) > 10_000
+    page = files["html"].decode("utf-8")
+    assert (
+        page.startswith("<!DOCTYPE html>")
+        and "Plotly.newPlot" in page
+        and "<script src=" not in page
+    )
+    rows = list(csv.DictReader(io.StringIO(files["csv"].decode("utf-8-sig"))))
+    assert {row["optimizer"] for row in rows} == {"SGD", "Momentum", "RMSprop", "Adam"}
+    assert len(rows) == 4 * 51 and rows[0]["setting.steps"] == "50"
+
+
+def test_chinese_playground_screenshot(open_app, tmp_path):
+    tab = _open_playground(open_app, "?lang=zh")
+    assert tab.get_by_role("heading", level=1).first.inner_text() == "游乐场"
+    assert tab.locator(".updatemenu-button").filter(has_text="播放").count() == 1
+    assert tab.get_by_text("学习率 lr").count() == 4
+    shot = tmp_path / "playground_zh.png"
+    tab.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

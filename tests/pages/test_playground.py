@@ -1,0 +1,208 @@
+"""AppTest: the Playground renders, reacts to its controls, round-trips its link, survives
+hostile links and bad input (error next to the control, last good figure kept), speaks Chinese."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.pages.conftest import run_app
+from ui.playground_panels import MAX_FRAMES
+from ui.playground_settings import OptimizerEntry, PlaygroundSettings, from_query, to_query
+from viz.animation import timeline
+
+PAGE = "pages/playground.py"
+
+
+def _spec(at) -> dict:
+    (chart,) = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
+
+
+def _path(spec: dict, name: str) -> dict:
+    return next(tr for tr in spec["data"] if tr.get("name") == name and tr.get("mode") == "lines")
+
+
+def _slider(at, label: str, index: int = 0):
+    return [s for s in at.select_slider if s.label == label][index]
+
+
+def _query(at) -> dict[str, str]:
+    return {key: at.query_params[key] for key in at.query_params}
+
+
+def test_defaults_render_four_optimizers_on_rosenbrock():
+    at = run_app(PAGE)
+    assert not at.exception
+    assert at.title[0].value == "Playground"
+    spec = _spec(at)
+    paths = [tr["name"] for tr in spec["data"] if tr.get("mode") == "lines" and tr["xaxis"] == "x"]
+    assert paths == ["SGD", "Momentum", "RMSprop", "Adam"]
+    frames = [frame["name"] for frame in spec["frames"]]
+    assert frames == timeline(300, MAX_FRAMES).names and frames[-1] == "300"
+    assert spec["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ Play"
+    query = _query(at)
+    assert query["surface"] == "rosenbrock" and query["o3"] == "adam" and query["lang"] == "en"
+    table = at.dataframe[0].value
+    assert list(table["optimizer"]) == ["SGD", "Momentum", "RMSprop", "Adam"]
+    assert not at.error and not at.warning
+
+
+def test_changing_the_lr_slider_changes_the_path_and_the_link():
+    at = run_app(PAGE)
+    before = _path(_spec(at), "SGD")
+    _slider(at, "learning rate lr", 0).set_value(0.01).run()
+    assert not at.exception
+    after = _path(_spec(at), "SGD")
+    assert after != before
+    assert at.query_params["o0.lr"] == "0.01"
+    at.run()  # the choice outlives a rerun
+    assert _slider(at, "learning rate lr", 0).value == 0.01
+
+
+def test_link_round_trip_reproduces_the_view():
+    settings = PlaygroundSettings(
+        surface="himmelblau",
+        start=(-1.5, 2.5),
+        steps=120,
+        seed=3,
+        optimizers=(OptimizerEntry("nesterov").with_values({"lr": 0.003}), OptimizerEntry("adam")),
+        view="grid",
+        step=60,
+    )
+    query = to_query(settings)
+    at = run_app(PAGE, **query)
+    assert not at.exception and not at.warning
+    assert {k: v for k, v in _query(at).items() if k != "lang"} == query
+    assert from_query(_query(at))[0] == settings
+    spec = _spec(at)
+    assert sum(tr["type"] == "contour" for tr in spec["data"]) == 2  # small multiples
+    assert (
+        spec["layout"]["sliders"][0]["steps"][spec["layout"]["sliders"][0]["active"]]["label"]
+        == "60"
+    )
+    again = run_app(PAGE, **query)
+    assert _spec(again)["data"] == spec["data"]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        {"steps": "1e12", "o0": "adam", "o0.lr": "nan", "o0.beta1": "inf", "view": "'; drop"},
+        {"surface": "<script>alert(1)</script>", "x0": "-inf", "seed": "-3", "zzz": "1"},
+        {**{f"o{i}": "sgd" for i in range(50)}, "o3.lr": "1e400", "t": "999999"},
+        {"surface": "custom", "f": "__import__('os').system('x')", "xmin": "5", "xmax": "-5"},
+    ],
+)
+def test_hostile_links_give_notices_and_never_a_traceback(hostile):
+    at = run_app(PAGE, **hostile)
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    for key in hostile:
+        if key not in ("o0", "surface", "f") and not (
+            key.startswith("o") and key[1:].isdigit() and int(key[1:]) < 8
+        ):
+            assert f"`{key}`" in warnings or "xmin/xmax" in warnings, (key, warnings)
+    assert len(at.get("plotly_chart")) <= 1
+
+
+def test_hostile_formula_is_refused_next_to_the_input():
+    at = run_app(PAGE, surface="custom", f="__import__('os').system('x')")
+    assert not at.exception
+    assert any("formula was refused" in e.value for e in at.error)
+    assert not at.get("plotly_chart")
+    assert at.info[0].value == "Nothing to draw yet: fix the errors above."
+
+
+def test_impossible_hyperparameters_show_an_error_and_keep_the_last_good_figure():
+    at = run_app(PAGE)
+    good = _spec(at)
+    nesterov = next(c for c in at.checkbox if c.label == "Nesterov")  # SGD's panel, momentum 0
+    nesterov.check().run()
+    assert not at.exception
+    (error,) = at.error
+    assert "nesterov=True requires momentum > 0" in error.value and error.value.startswith("SGD")
+    assert _spec(at) == good
+    assert any("last figure that worked" in i.value for i in at.info)
+    next(c for c in at.checkbox if c.label == "Nesterov").uncheck().run()
+    assert not at.error and not at.info
+
+
+def test_a_bad_formula_keeps_the_last_good_figure():
+    at = run_app(PAGE, surface="custom", f="x**2 + y**2")
+    good = _spec(at)
+    next(t for t in at.text_input if t.label == "f(x, y) =").set_value("x**2 +* y").run()
+    assert not at.exception
+    assert any("formula was refused" in e.value for e in at.error)
+    assert _spec(at) == good
+
+
+def test_step_buttons_move_the_shown_step_and_the_link():
+    at = run_app(PAGE, steps="50")
+    next(b for b in at.button if b.label == "Step ▶").click().run()
+    next(b for b in at.button if b.label == "Step ▶").click().run()
+    next(b for b in at.button if b.label == "◀ Step").click().run()
+    assert at.query_params["t"] == "1"
+    slider = _spec(at)["layout"]["sliders"][0]
+    assert slider["active"] == 1 and slider["steps"][1]["label"] == "1"
+
+
+def test_add_and_remove_optimizers():
+    at = run_app(PAGE)
+    next(b for b in at.button if b.label == "Add optimizer").click().run()
+    assert at.query_params["o4"] == "nesterov"
+    assert "Nesterov" in [tr["name"] for tr in _spec(at)["data"]]
+    next(b for b in at.button if b.help == "Remove").click().run()
+    assert at.query_params["o0"] == "momentum" and "o4" not in _query(at)
+
+
+def test_chinese_page_title_labels_and_figure():
+    # run_app(page=...) runs the page file alone; the shell (which reads ?lang=) runs with
+    # app.py, so open the app first, then switch to the page in the same session.
+    at = run_app(lang="zh").switch_page(PAGE).run()
+    assert not at.exception
+    assert at.title[0].value == "游乐场"
+    assert "学习率 lr" in [s.label for s in at.select_slider]
+    layout = _spec(at)["layout"]
+    assert layout["xaxis2"]["title"]["text"] == "步数"
+    assert layout["updatemenus"][0]["buttons"][0]["label"] == "▶ 播放"
+    assert "优化器" in at.dataframe[0].value.columns
+    english = run_app(PAGE, lang="en")
+    assert not any("\u4e00" <= ch <= "\u9fff" for s in english.select_slider for ch in s.label)
+
+
+def test_a_schedule_per_optimizer_changes_its_learning_rate():
+    at = run_app(PAGE, steps="100")
+    schedule = next(s for s in at.selectbox if s.label == "Learning-rate schedule")
+    schedule.set_value("cosine").run()
+    assert not at.exception and not at.error
+    assert at.query_params["o0.sched"] == "cosine"
+    lambda_box = [s for s in at.selectbox if s.label == "Learning-rate schedule"][1]
+    lambda_box.set_value("lambda").run()
+    next(t for t in at.text_input if t.label == "lr_lambda").set_value("0.9**t +* 1").run()
+    assert not at.exception
+    assert any(e.value.startswith("Momentum") and "lr_lambda" in e.value for e in at.error)
+
+
+def test_switching_surface_and_layouts():
+    at = run_app(PAGE, steps="50")
+    next(s for s in at.selectbox if s.label == "Loss surface").set_value("himmelblau").run()
+    assert not at.exception
+    assert at.query_params["surface"] == "himmelblau" and "x0" not in _query(at)
+    spec = _spec(at)
+    assert sum(tr.get("name") == "minimum" for tr in spec["data"]) == 1
+    assert len(next(tr for tr in spec["data"] if tr.get("name") == "minimum")["x"]) == 4
+    next(r for r in at.radio if r.label == "Layout").set_value("surface3d").run()
+    assert not at.exception
+    assert any(tr["type"] == "surface" for tr in _spec(at)["data"])
+
+
+def test_presets_are_one_click_away():
+    at = run_app(PAGE)
+    sgd_family = at.get("button_group")[0]  # SGD's panel: SGD, Momentum, Nesterov
+    assert [o.content for o in sgd_family.proto.options] == ["SGD", "Momentum", "Nesterov"]
+    sgd_family.set_value("nesterov").run()
+    assert not at.exception
+    assert at.query_params["o0"] == "nesterov" and at.query_params["o0.lr"] == "0.002"
+    assert "Nesterov" in [tr.get("name") for tr in _spec(at)["data"]]

@@ -1,0 +1,83 @@
+"""Cached computations for the pages, keyed on small hashable settings.
+
+Every function takes only tuples, strings and numbers, so ``st.cache_data`` hashes its
+arguments in microseconds; a rerun that changes one optimizer's lr recomputes that one
+trajectory and reuses everything else (surface grid, the other trajectories). Surfaces are
+cached as resources: a custom formula is parsed and differentiated once, and a Surface is
+never mutated.
+
+A surface key is ``(name, params)`` for a built-in surface and
+``("custom", params, formula, bounds)`` for a typed formula, ``params`` being
+``((name, value), ...)`` pairs (noise and batch included).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+import optimizers
+import surfaces
+from optimizers import schedules
+from viz.contour import DEFAULT_RESOLUTION, Grid, surface_grid
+
+SurfaceKey = tuple
+Pairs = tuple[tuple[str, Any], ...]
+
+
+def surface_key(
+    name: str,
+    params: Pairs = (),
+    formula: str | None = None,
+    bounds: tuple[float, float, float, float] | None = None,
+) -> SurfaceKey:
+    """The cache key of a surface (see the module docstring)."""
+    if name == "custom":
+        return ("custom", tuple(params), formula, tuple(bounds))
+    return (name, tuple(params))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def surface(key: SurfaceKey) -> surfaces.Surface:
+    """The Surface for ``key``; raises ValueError (ExpressionError for a bad formula)."""
+    if key[0] == "custom":
+        _, params, formula, (xmin, xmax, ymin, ymax) = key
+        return surfaces.from_expression(
+            formula, bounds=((xmin, xmax), (ymin, ymax)), **dict(params)
+        )
+    name, params = key
+    return surfaces.get(name, **dict(params))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def grid(key: SurfaceKey, resolution: int = DEFAULT_RESOLUTION) -> Grid:
+    """f on a ``resolution`` x ``resolution`` grid over the surface's window."""
+    s = surface(key)
+    return surface_grid(s.value, s.bounds, resolution)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def trajectory(
+    key: SurfaceKey,
+    optimizer: str,
+    hparams: Pairs,
+    start: tuple[float, float],
+    steps: int,
+    seed: int = 0,
+    schedule: str | None = None,
+    schedule_params: Pairs = (),
+) -> optimizers.Trajectory:
+    """``optimizers.run`` from one start point, with an optional schedule (by name).
+
+    Raises the core's ValueError (bad hyperparameter combination, bad schedule) unchanged.
+    """
+    kwargs = dict(hparams)
+    lr_schedule = None
+    if schedule is not None:
+        lr_schedule = schedules.make(
+            schedule, lr=kwargs["lr"], steps=steps, **dict(schedule_params)
+        )
+    return optimizers.run(
+        optimizer, surface(key), start, steps, schedule=lr_schedule, seed=seed, **kwargs
+    )

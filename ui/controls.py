@@ -1,0 +1,312 @@
+"""Registry-driven widgets: one declaration (HParam, ParamSpec, schedule Param) -> one control.
+
+Each function takes the current value and a ``key`` and returns the widget's value; the
+caller keeps the values (see ``ui.link_state``: keys carry a revision, so a value changed
+from outside makes a fresh widget). Labels and help come from the i18n catalog
+(``hp.<name>``, ``hp.<name>.help``, ``surface.param.<name>``, ``sched.param.<name>``) and
+fall back to the registry's English ``meaning`` for a name the catalog lacks.
+
+Scales follow the declarations: ``log=True`` gives a slider over 1-1.5-2-3-5-7 steps per
+decade (lr, eps), bounded linear ranges a plain slider, unbounded ones a number input; a
+value outside the slider's span (from a link) widens the span instead of being clipped.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+import optimizers
+from i18n import CATALOG, t
+from optimizers import schedules
+from optimizers.hparams import HParam
+from surfaces.params import ParamSpec
+from ui.playground_settings import NO_SCHEDULE, flat_hparams
+
+LOG_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
+
+
+def text_or(key: str, lang: str, fallback: str) -> str:
+    """``t(key)`` when the catalog has it, else ``fallback`` (a registry's own words)."""
+    return t(key, lang) if key in CATALOG else fallback
+
+
+def log_options(lo: float, hi: float, *include: float) -> list[float]:
+    """Nice values from ``lo`` to ``hi``: 1, 1.5, 2, 3, 5, 7 per decade, plus ``include``.
+
+    >>> log_options(1e-3, 1e-2)
+    [0.001, 0.0015, 0.002, 0.003, 0.005, 0.007, 0.01]
+    """
+    values = {lo, hi, *include}
+    for exponent in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1):
+        for mantissa in LOG_MANTISSAS:
+            value = float(f"{mantissa}e{exponent}")
+            if lo <= value <= hi:
+                values.add(value)
+    return sorted(values)
+
+
+def power_of_two_options(lo: int, hi: int, *include: int) -> list[int]:
+    """1, 2, 4, ... from ``lo`` to ``hi`` (batch sizes), plus ``include``."""
+    values = {lo, hi, *include}
+    value = 1
+    while value <= hi:
+        if value >= lo:
+            values.add(value)
+        value *= 2
+    return sorted(values)
+
+
+def linear_step(lo: float, hi: float) -> float:
+    """A slider step giving 100-1000 positions: 0.001 for [0, 0.99], 0.01 for [0, 5]."""
+    span = hi - lo
+    return 10.0 ** (math.floor(math.log10(span)) - 2) if span > 0 else 1.0
+
+
+def _format(step: float) -> str:
+    decimals = max(0, -math.floor(math.log10(step)))
+    return f"%.{decimals}f"
+
+
+def _g(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _bound(value: float, integer: bool) -> float | int | None:
+    """A number input's limit: None for an infinite end."""
+    if not math.isfinite(value):
+        return None
+    return int(value) if integer else value
+
+
+def number_control(
+    label: str,
+    value: float,
+    *,
+    key: str,
+    span: tuple[float, float] | None,
+    allowed: tuple[float, float] = (-math.inf, math.inf),
+    log: bool = False,
+    integer: bool = False,
+    help: str | None = None,
+) -> float | int:
+    """A slider (log or linear) over ``span``, or a number input when there is no span."""
+    if span is None:
+        lo, hi = allowed
+        return st.number_input(
+            label,
+            min_value=_bound(lo, integer),
+            max_value=_bound(hi, integer),
+            value=int(value) if integer else float(value),
+            step=1 if integer else None,
+            format=None if integer else "%g",
+            key=key,
+            help=help,
+        )
+    lo, hi = min(span[0], value), max(span[1], value)
+    if log and integer:
+        options = power_of_two_options(int(lo), int(hi), int(value))
+        return st.select_slider(label, options, value=int(value), key=key, help=help)
+    if log:
+        # A log scale has no 0: a value of 0 (allowed, e.g. from a link) sits before the scale.
+        positive = [v for v in (span[0], value) if v > 0]
+        options = log_options(min(positive) if positive else hi * 1e-6, hi)
+        options = [*options, value] if value > 0 else [value, *options]
+        options = sorted(set(options))
+        return st.select_slider(label, options, value=value, format_func=_g, key=key, help=help)
+    if integer:
+        return st.slider(label, int(lo), int(hi), int(value), key=key, help=help)
+    step = linear_step(lo, hi)
+    return round(
+        st.slider(
+            label,
+            float(lo),
+            float(hi),
+            float(value),
+            step=step,
+            format=_format(step),
+            key=key,
+            help=help,
+        ),
+        12,
+    )
+
+
+def hparam_control(hp: HParam, value: Any, *, key: str, lang: str = "en") -> Any:
+    """The widget for one (flat) hyperparameter of the optimizer registry."""
+    label = text_or(f"hp.{hp.name}", lang, hp.name)
+    help = text_or(f"hp.{hp.name}.help", lang, hp.meaning)
+    if hp.kind == "bool":
+        return st.checkbox(label, value=bool(value), key=key, help=help)
+    return number_control(
+        label, float(value), key=key, span=hp.slider, allowed=hp.range, log=hp.log, help=help
+    )
+
+
+def hparam_controls(
+    optimizer: str, values: Mapping[str, Any], *, key: str, lang: str = "en"
+) -> dict[str, Any]:
+    """Every hyperparameter of ``optimizer`` (pairs split: beta1, beta2), numbers first."""
+    flat = flat_hparams(optimizer)
+    numbers = [hp for hp in flat.values() if hp.kind != "bool"]
+    switches = [hp for hp in flat.values() if hp.kind == "bool"]
+    return {
+        hp.name: hparam_control(hp, values[hp.name], key=f"{key}.{hp.name}", lang=lang)
+        for hp in (*numbers, *switches)
+    }
+
+
+def surface_param_controls(
+    specs: tuple[ParamSpec, ...], values: Mapping[str, Any], *, key: str, lang: str = "en"
+) -> dict[str, Any]:
+    """A slider per surface parameter (the surface's own ones; pass noise/batch separately)."""
+    return {
+        spec.name: number_control(
+            text_or(f"surface.param.{spec.name}", lang, f"{spec.name}: {spec.meaning}"),
+            values.get(spec.name, spec.default),
+            key=f"{key}.{spec.name}",
+            span=spec.range,
+            log=spec.log,
+            integer=spec.integer,
+        )
+        for spec in specs
+    }
+
+
+def preset_select(preset: str, *, key: str, lang: str = "en", label: str | None = None) -> str:
+    """Choose an optimizer by preset (SGD, Momentum, Nesterov, ..., AMSGrad, AdamW...)."""
+    names = optimizers.presets()
+    return st.selectbox(
+        label or t("pg.preset", lang),
+        names,
+        index=names.index(preset),
+        format_func=lambda name: optimizers.preset(name).title,
+        key=key,
+        help=text_or(f"preset.{preset}", lang, optimizers.preset(preset).summary),
+    )
+
+
+def related_presets(preset: str) -> list[str]:
+    """Presets one click away from ``preset``: its own optimizer's, and those named after it
+    (Adam: AMSGrad, AdamW, Adamax, the Keras and no-bias-correction variants)."""
+    optimizer = optimizers.preset(preset).optimizer
+    return [
+        name
+        for name in optimizers.presets()
+        if optimizers.preset(name).optimizer == optimizer or name.startswith(optimizer)
+    ]
+
+
+def preset_pills(preset: str, *, key: str, on_change: Any, args: tuple, lang: str = "en") -> None:
+    """One-click presets of the same family as ``preset`` (nothing when it has none)."""
+    family = related_presets(preset)
+    if len(family) < 2:
+        return
+    st.pills(
+        t("pg.presets", lang),
+        family,
+        default=preset,
+        format_func=lambda name: optimizers.preset(name).title,
+        key=key,
+        on_change=on_change,
+        args=args,
+        label_visibility="collapsed",
+    )
+
+
+def _schedule_title(name: str, lang: str) -> str:
+    if name == NO_SCHEDULE:
+        return t("pg.no_schedule", lang)
+    return text_or(f"sched.{name}", lang, schedules.get(name).title)
+
+
+def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang: str = "en") -> Any:
+    """The widget for one schedule parameter (float, int, bool, choice, ints, formula)."""
+    help = text_or(
+        f"sched.param.{schedule}.{p.name}",
+        lang,
+        text_or(f"sched.param.{p.name}", lang, p.meaning),
+    )
+    if p.kind == "bool":
+        return st.checkbox(p.name, value=bool(value), key=key, help=help)
+    if p.kind == "choice":
+        return st.selectbox(p.name, p.choices, index=p.choices.index(value), key=key, help=help)
+    if p.kind == "ints":
+        text = st.text_input(
+            p.name, ", ".join(str(v) for v in value), key=key, help=t("pg.milestones_help", lang)
+        )
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        return (
+            tuple(int(part) for part in parts)
+            if all(part.isdigit() for part in parts) and parts
+            else value
+        )
+    if p.kind == "formula":
+        return st.text_input(p.name, str(value), key=key, help=help)
+    return number_control(
+        p.name,
+        value,
+        key=key,
+        span=p.slider,
+        allowed=p.range,
+        log=p.log,
+        integer=p.kind == "int",
+        help=help,
+    )
+
+
+def schedule_controls(
+    schedule: str,
+    params: Mapping[str, Any],
+    *,
+    lr: float,
+    steps: int,
+    key: str,
+    lang: str = "en",
+) -> tuple[str, dict[str, Any]]:
+    """Pick a schedule and set its parameters; returns (name, parameters changed from the
+    defaults). Derived defaults (T_max = steps, ...) are shown resolved."""
+    names = [NO_SCHEDULE, *schedules.names()]
+    chosen = st.selectbox(
+        t("pg.schedule", lang),
+        names,
+        index=names.index(schedule) if schedule in names else 0,
+        format_func=lambda name: _schedule_title(name, lang),
+        key=f"{key}.schedule",
+    )
+    if chosen == NO_SCHEDULE:
+        return chosen, {}
+    spec = schedules.get(chosen)
+    given = dict(params) if chosen == schedule else {}
+    try:
+        resolved = schedules.resolve(chosen, lr=lr, steps=steps, **given)
+    except ValueError:
+        resolved = {**schedules.resolve(chosen, lr=lr, steps=steps), **given}
+    defaults = schedules.resolve(chosen, lr=lr, steps=steps)
+    changed = {}
+    for p in spec.params:
+        # The default is part of the key: when steps (and so T_max's default) change, the
+        # widget starts over from the new default instead of keeping the old one.
+        value = schedule_param_control(
+            chosen,
+            p,
+            resolved[p.name],
+            key=f"{key}.{chosen}.{p.name}.{defaults[p.name]!r}",
+            lang=lang,
+        )
+        if value != defaults[p.name]:
+            changed[p.name] = value
+    return chosen, changed
+
+
+def color_heading(label: str, color: str) -> None:
+    """A bold label with a colour swatch matching the optimizer's path."""
+    st.markdown(
+        f'<span style="color:{html.escape(color)};font-size:1.3em">●</span> '
+        f"<b>{html.escape(label)}</b>",
+        unsafe_allow_html=True,
+    )

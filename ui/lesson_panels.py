@@ -1,0 +1,140 @@
+"""Controls shared by the teaching pages: the run settings, one optimizer's panel, notices,
+a small per-session cache for results computed with a progress bar, and the last good
+figure kept on screen while an error is fixed.
+
+Each control takes the current settings and a ``key`` that carries the page's link revision
+(``ui.link_state``) and returns the settings the widgets now hold; values live in the
+page's settings, never only in widget state.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
+from typing import Any
+
+import streamlit as st
+
+import optimizers
+from i18n import t
+from ui.controls import hparam_controls, number_control, text_or
+from ui.links import MAX_SEED, MAX_STEPS, Notice
+from ui.playground_settings import OptimizerEntry, PlaygroundSettings, surface_param_specs
+
+SESSION_CACHE_ENTRIES = 8
+
+
+def show_notices(notices: Sequence[Notice], lang: str) -> None:
+    """One warning per link parameter that could not be used as given."""
+    for notice in notices:
+        st.warning(notice.text(lang), icon="🔗")
+
+
+def run_controls(
+    base: PlaygroundSettings, *, key: str, lang: str, max_steps: int = MAX_STEPS
+) -> PlaygroundSettings:
+    """Start point, steps, gradient noise and batch, seed (the Playground's run settings)."""
+    (xmin, xmax), (ymin, ymax) = base.window()
+    x0, y0 = base.start_point()
+    skey = f"{key}.{base.surface}.{base.bounds}"
+    st.caption(t("pg.start", lang))
+    cols = st.columns(2)
+    x = cols[0].number_input(
+        "x₀", xmin, xmax, float(min(max(x0, xmin), xmax)), step=0.1, format="%.4g", key=f"{skey}.x0"
+    )
+    y = cols[1].number_input(
+        "y₀", ymin, ymax, float(min(max(y0, ymin), ymax)), step=0.1, format="%.4g", key=f"{skey}.y0"
+    )
+    start = None if (x, y) == base.default_start() and base.start is None else (x, y)
+    steps = st.slider(
+        t("pg.steps", lang),
+        10,
+        max_steps,
+        min(max(base.steps, 10), max_steps),
+        step=10,
+        key=f"{key}.steps",
+        help=t("pg.steps_help", lang, max=max_steps),
+    )
+    specs = {spec.name: spec for spec in surface_param_specs(base)}
+    values = dict(base.surface_params)
+    noise = number_control(
+        t("pg.noise", lang),
+        values.get("noise", specs["noise"].default),
+        key=f"{skey}.noise",
+        span=specs["noise"].range,
+        help=t("pg.noise_help", lang),
+    )
+    batch = number_control(
+        t("pg.batch", lang),
+        values.get("batch", specs["batch"].default),
+        key=f"{skey}.batch",
+        span=specs["batch"].range,
+        log=True,
+        integer=True,
+        help=t("pg.batch_help", lang),
+    )
+    seed = st.number_input(
+        t("pg.seed", lang),
+        0,
+        MAX_SEED,
+        base.seed,
+        step=1,
+        key=f"{key}.seed",
+        help=t("pg.seed_help", lang),
+    )
+    params = {**values, "noise": noise, "batch": batch}
+    changed = {k: v for k, v in params.items() if k in specs and v != specs[k].default}
+    return replace(
+        base,
+        start=start,
+        steps=int(steps),
+        seed=int(seed),
+        step=min(base.step, int(steps)),
+        surface_params=tuple(sorted(changed.items())),
+    )
+
+
+def optimizer_control(
+    entry: OptimizerEntry, *, presets: Sequence[str], key: str, lang: str
+) -> OptimizerEntry:
+    """Choose a preset among ``presets`` and set its hyperparameters (registry-driven)."""
+    names = list(presets)
+    preset = st.selectbox(
+        t("pg.preset", lang),
+        names,
+        index=names.index(entry.preset) if entry.preset in names else 0,
+        format_func=lambda name: optimizers.preset(name).title,
+        key=f"{key}.preset",
+        help=text_or(f"preset.{entry.preset}", lang, optimizers.preset(entry.preset).summary),
+    )
+    entry = entry.with_preset(preset)
+    values = hparam_controls(entry.optimizer, entry.values(), key=f"{key}.{preset}", lang=lang)
+    return entry.with_values(values)
+
+
+def session_cached(name: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per ``key`` in this session (the last few kept): for results made
+    with a progress bar, which st.cache_data would replay as stale elements."""
+    store: OrderedDict = st.session_state.setdefault(f"_lesson_cache.{name}", OrderedDict())
+    if key in store:
+        store.move_to_end(key)
+        return store[key]
+    value = compute()
+    store[key] = value
+    while len(store) > SESSION_CACHE_ENTRIES:
+        store.popitem(last=False)
+    return value
+
+
+def last_good(name: str, key: Hashable, make: Callable[[], Any] | None) -> tuple[Any, bool]:
+    """The figure (or anything) for ``key``: made now when ``make`` is given, else the last
+    one made on this page (stale = True), or None before any succeeded."""
+    slot = f"_lesson_last.{name}"
+    if make is not None:
+        shown = st.session_state.get(slot)
+        if shown is None or shown[0] != key:
+            st.session_state[slot] = (key, make())
+        return st.session_state[slot][1], False
+    shown = st.session_state.get(slot)
+    return (None, True) if shown is None else (shown[1], True)

@@ -1,0 +1,378 @@
+"""The Playground's controls: the sidebar, one panel per optimizer, the step buttons.
+
+Each function renders widgets whose values come from ``PlaygroundSettings`` and returns the
+settings the widgets now hold. Actions that change settings from outside the widgets
+(add, remove, reset to preset, step back/forward, click on the map) are callbacks that
+store new settings before the rerun and bump the widget revision (``ui.link_state``).
+Widgets whose range or meaning depends on another widget (the surface's parameters, the
+preset's hyperparameters) carry that choice in their key, so they start afresh when it
+changes in the same run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+import optimizers
+import surfaces
+from i18n import t
+from ui import link_state
+from ui.controls import (
+    color_heading,
+    hparam_controls,
+    number_control,
+    preset_pills,
+    preset_select,
+    schedule_controls,
+    surface_param_controls,
+    text_or,
+)
+from ui.links import MAX_OPTIMIZERS, MAX_SEED, MAX_STEPS
+from ui.playground_settings import (
+    CUSTOM,
+    SPEEDS,
+    TOLERANCES,
+    VIEWS,
+    OptimizerEntry,
+    PlaygroundSettings,
+    surface_param_specs,
+)
+from viz.animation import timeline
+from viz.contour import picked_point
+
+PAGE = "playground"
+COMMON_PARAMS = ("noise", "batch")
+# Frames of the Playground's animation: every 4th step of the default 300. Each frame costs
+# Python validation time on every rebuild, and the rebuild must stay well under 150 ms.
+MAX_FRAMES = 100
+STEP_CHOICES = (10, 20, 50, 100, 200, 300, 500, 1000, 1500, MAX_STEPS)
+
+
+def _store(settings: PlaygroundSettings) -> None:
+    link_state.store(PAGE, settings, external=True)
+
+
+# --- callbacks (run before the script, on the stored settings) -----------------------------
+
+
+def _remove(index: int) -> None:
+    settings = link_state.current(PAGE)
+    kept = settings.optimizers[:index] + settings.optimizers[index + 1 :]
+    if kept:
+        _store(replace(settings, optimizers=kept))
+
+
+def _add(choice_key: str) -> None:
+    settings = link_state.current(PAGE)
+    preset = st.session_state.get(choice_key, "adam")
+    if len(settings.optimizers) < MAX_OPTIMIZERS:
+        _store(replace(settings, optimizers=(*settings.optimizers, OptimizerEntry(preset))))
+
+
+def _choose_preset(index: int, pills_key: str) -> None:
+    chosen = st.session_state.get(pills_key)
+    settings = link_state.current(PAGE)
+    if chosen is None or chosen == settings.optimizers[index].preset:
+        return  # deselecting the current preset changes nothing
+    entries = list(settings.optimizers)
+    entries[index] = entries[index].with_preset(chosen)
+    _store(replace(settings, optimizers=tuple(entries)))
+
+
+def _reset(index: int) -> None:
+    settings = link_state.current(PAGE)
+    entries = list(settings.optimizers)
+    entries[index] = replace(entries[index], overrides=())
+    _store(replace(settings, optimizers=tuple(entries)))
+
+
+def _reset_start() -> None:
+    _store(replace(link_state.current(PAGE), start=None, step=0))
+
+
+def _step(delta: int) -> None:
+    settings = link_state.current(PAGE)
+    line = timeline(settings.steps, MAX_FRAMES)
+    frame = min(max(line.frame_of(settings.step) + delta, 0), len(line.steps) - 1)
+    _store(replace(settings, step=int(line.steps[frame])))
+
+
+def pick_start(chart_key: str, shown_key: str) -> None:
+    """Chart selection callback: a click on the map's click layer becomes the start point.
+
+    ``shown_key`` holds the record of the figure on screen (its ``.figure``), whose traces
+    say which clicks are start points (``viz.contour.picked_point``).
+    """
+    state = st.session_state.get(chart_key)
+    shown = st.session_state.get(shown_key)
+    if state is None or shown is None:
+        return
+    point = picked_point(state.get("selection"), shown.figure)
+    if point is not None:
+        x, y = (round(v, 4) for v in point)
+        _store(replace(link_state.current(PAGE), start=(x, y), step=0))
+
+
+# --- sidebar ----------------------------------------------------------------------------------
+
+
+def surface_sidebar(
+    settings: PlaygroundSettings, *, key: str, lang: str
+) -> tuple[PlaygroundSettings, object]:
+    """Surface choice, its parameters, a custom formula and its window.
+
+    Returns the new settings and the slot right under the formula (None for a built-in
+    surface), where the page shows why a formula was refused.
+    """
+    names = [*surfaces.names(), CUSTOM]
+    name = st.selectbox(
+        t("pg.surface", lang),
+        names,
+        index=names.index(settings.surface),
+        format_func=lambda n: (
+            t("pg.surface_custom", lang)
+            if n == CUSTOM
+            else text_or(f"surface.{n}.title", lang, surfaces.get(n).title)
+        ),
+        key=f"{key}.surface",
+    )
+    settings = settings.with_surface(name)
+    skey = f"{key}.{name}"
+    slot = None
+    if settings.is_custom:
+        formula = st.text_input(
+            t("pg.formula", lang),
+            settings.formula,
+            key=f"{skey}.formula",
+            help=t("pg.formula_help", lang),
+        )
+        slot = st.empty()
+        st.caption(t("pg.bounds", lang))
+        cols = st.columns(2)
+        bounds = []
+        for i, label in enumerate(("xmin", "xmax", "ymin", "ymax")):
+            bounds.append(
+                cols[i % 2].number_input(
+                    label,
+                    -1e3,
+                    1e3,
+                    float(settings.bounds[i]),
+                    step=0.5,
+                    format="%g",
+                    key=f"{skey}.{label}",
+                )
+            )
+        settings = replace(settings, formula=formula, bounds=tuple(bounds))
+    own = [spec for spec in surface_param_specs(settings) if spec.name not in COMMON_PARAMS]
+    values = dict(settings.surface_params)
+    chosen = surface_param_controls(tuple(own), values, key=skey, lang=lang)
+    return _with_surface_params(settings, chosen), slot
+
+
+def _with_surface_params(settings: PlaygroundSettings, chosen: dict) -> PlaygroundSettings:
+    specs = {spec.name: spec for spec in surface_param_specs(settings)}
+    params = dict(settings.surface_params)
+    params.update(chosen)
+    changed = {k: v for k, v in params.items() if k in specs and v != specs[k].default}
+    return replace(settings, surface_params=tuple(sorted(changed.items())))
+
+
+def run_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> PlaygroundSettings:
+    """Start point, steps, gradient noise, batch size and seed."""
+    (xmin, xmax), (ymin, ymax) = settings.window()
+    x0, y0 = settings.start_point()
+    skey = f"{key}.{settings.surface}.{settings.bounds}"
+    st.caption(t("pg.start", lang) + " · " + t("pg.start_help", lang))
+    cols = st.columns(2)
+    x = cols[0].number_input(
+        "x₀", xmin, xmax, float(min(max(x0, xmin), xmax)), step=0.1, format="%.4g", key=f"{skey}.x0"
+    )
+    y = cols[1].number_input(
+        "y₀", ymin, ymax, float(min(max(y0, ymin), ymax)), step=0.1, format="%.4g", key=f"{skey}.y0"
+    )
+    st.button(t("pg.reset_start", lang), key=f"{key}.reset_start", on_click=_reset_start)
+    start = None if (x, y) == settings.default_start() and settings.start is None else (x, y)
+    steps = st.select_slider(
+        t("pg.steps", lang),
+        sorted({*STEP_CHOICES, settings.steps}),
+        value=settings.steps,
+        key=f"{key}.steps",
+        help=t("pg.steps_help", lang, max=MAX_STEPS),
+    )
+    specs = {spec.name: spec for spec in surface_param_specs(settings)}
+    values = dict(settings.surface_params)
+    noise = number_control(
+        t("pg.noise", lang),
+        values.get("noise", specs["noise"].default),
+        key=f"{skey}.noise",
+        span=specs["noise"].range,
+        help=t("pg.noise_help", lang),
+    )
+    batch = number_control(
+        t("pg.batch", lang),
+        values.get("batch", specs["batch"].default),
+        key=f"{skey}.batch",
+        span=specs["batch"].range,
+        log=True,
+        integer=True,
+        help=t("pg.batch_help", lang),
+    )
+    seed = st.number_input(
+        t("pg.seed", lang),
+        0,
+        MAX_SEED,
+        settings.seed,
+        step=1,
+        key=f"{key}.seed",
+        help=t("pg.seed_help", lang),
+    )
+    settings = _with_surface_params(settings, {"noise": noise, "batch": batch})
+    # The step shown is a frame of the animation: snap it to the timeline of the steps.
+    line = timeline(int(steps), MAX_FRAMES)
+    shown = int(line.steps[line.frame_of(min(settings.step, int(steps)))])
+    return replace(settings, start=start, steps=int(steps), seed=int(seed), step=shown)
+
+
+def view_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> PlaygroundSettings:
+    """Layout (overlay, small multiples, 3D), play speed, tolerance of the summary."""
+    view = st.radio(
+        t("pg.view", lang),
+        VIEWS,
+        index=VIEWS.index(settings.view),
+        format_func=lambda v: t(f"pg.view.{v}", lang),
+        key=f"{key}.view",
+    )
+    speed = st.select_slider(
+        t("pg.speed", lang),
+        SPEEDS,
+        value=settings.speed,
+        format_func=lambda v: f"{v:g}×",
+        key=f"{key}.speed",
+    )
+    tol = st.select_slider(
+        t("pg.tol", lang),
+        TOLERANCES,
+        value=settings.tol,
+        format_func=lambda v: f"{v:g}",
+        key=f"{key}.tol",
+    )
+    return replace(settings, view=view, speed=speed, tol=tol)
+
+
+# --- main area ----------------------------------------------------------------------------------
+
+
+def step_buttons(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
+    """◀ Step / Step ▶: move the shown step by one frame (the chart's ▶ Play animates)."""
+    line = timeline(settings.steps, MAX_FRAMES)
+    stride = int(line.steps[1] - line.steps[0]) if len(line.steps) > 1 else 1
+    back, shown, forward = st.columns([1, 3, 1])
+    back.button(
+        t("pg.step_back", lang), key=f"{key}.back", on_click=_step, args=(-1,), width="stretch"
+    )
+    shown.caption(
+        f"{t('pg.step_shown', lang)}: **{settings.step}** / {settings.steps} · "
+        + t("pg.step_help", lang, stride=stride)
+    )
+    forward.button(
+        t("pg.step_forward", lang), key=f"{key}.forward", on_click=_step, args=(1,), width="stretch"
+    )
+
+
+def optimizer_panels(
+    settings: PlaygroundSettings, colors: list[str], labels: list[str], *, key: str, lang: str
+) -> tuple[PlaygroundSettings, list]:
+    """One bordered panel per optimizer, four to a row, then the add control.
+
+    Returns the new settings and, per optimizer, an empty slot for its error message.
+    """
+    entries, slots = [], []
+    per_row = min(4, len(settings.optimizers))
+    for start in range(0, len(settings.optimizers), per_row):
+        columns = st.columns(per_row)
+        for offset, column in enumerate(columns):
+            index = start + offset
+            if index >= len(settings.optimizers):
+                break
+            with column, st.container(border=True):
+                entry, slot = _panel(
+                    settings, index, colors[index], labels[index], key=key, lang=lang
+                )
+                entries.append(entry)
+                slots.append(slot)
+    _add_control(settings, key=key, lang=lang)
+    return replace(settings, optimizers=tuple(entries)), slots
+
+
+def _panel(
+    settings: PlaygroundSettings, index: int, color: str, label: str, *, key: str, lang: str
+) -> tuple[OptimizerEntry, object]:
+    entry = settings.optimizers[index]
+    head, remove = st.columns([4, 1])
+    with head:
+        color_heading(label, color)
+    remove.button(
+        "",
+        icon=":material/close:",
+        key=f"{key}.o{index}.remove",
+        on_click=_remove,
+        args=(index,),
+        help=t("pg.remove", lang),
+        type="tertiary",
+        disabled=len(settings.optimizers) == 1,
+    )
+    pkey = f"{key}.o{index}"
+    preset = preset_select(entry.preset, key=f"{pkey}.preset", lang=lang)
+    entry = entry.with_preset(preset)
+    pills_key = f"{pkey}.{preset}.pills"
+    preset_pills(
+        preset, key=pills_key, on_change=_choose_preset, args=(index, pills_key), lang=lang
+    )
+    hkey = f"{pkey}.{preset}"
+    values = hparam_controls(entry.optimizer, entry.values(), key=hkey, lang=lang)
+    entry = entry.with_values(values)
+    st.button(
+        t("pg.reset", lang),
+        key=f"{pkey}.reset",
+        on_click=_reset,
+        args=(index,),
+        disabled=not entry.overrides,
+    )
+    with st.expander(t("pg.schedule", lang), expanded=entry.schedule != "none"):
+        schedule, params = schedule_controls(
+            entry.schedule,
+            dict(entry.schedule_params),
+            lr=float(values["lr"]),
+            steps=settings.steps,
+            key=hkey,
+            lang=lang,
+        )
+    entry = replace(entry, schedule=schedule, schedule_params=tuple(sorted(params.items())))
+    return entry, st.empty()
+
+
+def _add_control(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
+    full = len(settings.optimizers) >= MAX_OPTIMIZERS
+    choice, add = st.columns([3, 1], vertical_alignment="bottom")
+    choice_key = f"{key}.add_choice"
+    with choice:
+        names = optimizers.presets()
+        st.selectbox(
+            t("pg.add_choice", lang),
+            names,
+            index=names.index("nesterov"),
+            format_func=lambda name: optimizers.preset(name).title,
+            key=choice_key,
+            disabled=full,
+        )
+    add.button(
+        t("pg.add", lang),
+        key=f"{key}.add",
+        on_click=_add,
+        args=(choice_key,),
+        disabled=full,
+        help=t("pg.add_limit", lang, max=MAX_OPTIMIZERS),
+        width="stretch",
+    )

@@ -1,0 +1,352 @@
+"""What an optimizer carries inside, pictured on one timeline: its state buffers per
+coordinate over the steps, and on the contour at the current point three arrows, the raw
+gradient, the momentum (m-hat) and the step actually taken.
+
+One figure with subplots shares the frames: play or scrub moves the point, the arrows and the
+cursor on every buffer curve together. Frame f shows position x_s (s = the frame's step);
+the arrows and the cursor show the step that starts there, t = s + 1 in torch's count:
+g_t = grad f(x_s), m_hat_t, and x_{s+1} - x_s. Arrows show directions at a fixed length
+(the magnitudes differ by orders: the step inspector shows the numbers).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz import animation, contour
+
+ARROW_FRACTION = 0.12  # arrow length, as a fraction of the shorter side of the window
+ROWS = ("first", "second", "step", "other")
+LOG_ROWS = ("second",)  # squared gradients span orders of magnitude
+PATH_COLOR = "#333333"
+
+
+class Series(NamedTuple):
+    """How one recorded quantity is drawn: legend symbol, colour and row of the buffer plot."""
+
+    symbol: str
+    color: str
+    row: str
+
+
+# Keyed by the record's name (traj.grad as "grad", torch's state names, derived names).
+SERIES: dict[str, Series] = {
+    "grad": Series("g", "#8c8c8c", "first"),
+    "exp_avg": Series("m", "#9ecae1", "first"),
+    "m_hat": Series("m̂", "#1f5fa8", "first"),
+    "momentum_buffer": Series("b", "#2ca02c", "first"),
+    "grad_avg": Series("ḡ", "#17becf", "first"),
+    "exp_avg_sq": Series("v", "#f4a582", "second"),
+    "max_exp_avg_sq": Series("vₘₐₓ", "#9467bd", "second"),
+    "v_hat": Series("v̂", "#b2182b", "second"),
+    "square_avg": Series("v", "#f4a582", "second"),
+    "sum": Series("G", "#e6550d", "second"),
+    "acc_delta": Series("u", "#8c564b", "second"),
+    "exp_inf": Series("u", "#8c564b", "second"),
+    "step": Series("Δθ", "#111111", "step"),
+    "prev": Series("g₍ₜ₋₁₎", "#bcbd22", "other"),
+    "step_size": Series("η", "#e377c2", "other"),
+}
+OTHER = Series("?", "#7f7f7f", "other")
+COORD_DASH = ("solid", "dash")
+ARROWS = (  # key, colour; drawn in this order, so the step ends on top
+    ("grad", "#8c8c8c"),
+    ("momentum", "#1f5fa8"),
+    ("step", "#d62728"),
+)
+
+
+def buffers(traj: Any, point: int = 0) -> dict[str, np.ndarray]:
+    """Every per-coordinate record of one start point, (steps, 2) each, in plotting order:
+    the gradient, the state buffers (torch names), then the derived m_hat, v_hat, step."""
+    n_points = traj.xy.shape[1]
+    if not 0 <= point < n_points:
+        raise ValueError(f"point must be an index in [0, {n_points - 1}]; got {point!r}")
+    out = {"grad": traj.grad[:, point]}
+    for name, values in traj.state.items():
+        if values.ndim == 3:  # per-point scalars (NAdam's mu_product) have no coordinates
+            out[name] = values[:, point]
+    for name in ("m_hat", "v_hat", "step"):
+        if name in traj.derived:
+            out[name] = traj.derived[name][:, point]
+    return out
+
+
+def momentum_vectors(traj: Any, point: int = 0) -> np.ndarray | None:
+    """The momentum a step follows, (steps, 2): m_hat for the Adam family, else torch's
+    momentum_buffer (SGD, RMSprop with momentum) or exp_avg; None when there is none."""
+    if "m_hat" in traj.derived:
+        return traj.derived["m_hat"][:, point]
+    for name in ("momentum_buffer", "exp_avg"):
+        if name in traj.state:
+            return traj.state[name][:, point]
+    return None
+
+
+def arrow_segments(
+    origins: np.ndarray, vectors: np.ndarray, length: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """(x (S, 2), y (S, 2)) segments from each origin along each vector, all of ``length``;
+    NaN where a vector is zero or not finite (no direction to draw)."""
+    norm = np.linalg.norm(vectors, axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unit = np.where((norm > 0) & np.isfinite(norm), vectors / norm, np.nan)
+    tips = origins + length * unit
+    return (
+        np.stack([origins[:, 0], tips[:, 0]], axis=1),
+        np.stack([origins[:, 1], tips[:, 1]], axis=1),
+    )
+
+
+def arrow_vectors(traj: Any, point: int = 0) -> dict[str, np.ndarray | None]:
+    """Per frame step s (steps + 1 rows; the last is NaN, no step starts there): the descent
+    direction -g, the momentum's -m_hat (None without momentum), and x_{s+1} - x_s."""
+    xy = traj.xy[:, point]
+    pad = np.full((1, 2), np.nan)
+    momentum = momentum_vectors(traj, point)
+    return {
+        "grad": np.vstack([-traj.grad[:, point], pad]),
+        "momentum": None if momentum is None else np.vstack([-momentum, pad]),
+        "step": np.vstack([xy[1:] - xy[:-1], pad]),
+    }
+
+
+def _row_range(values: list[np.ndarray], log: bool) -> list[float]:
+    finite = np.concatenate([v[np.isfinite(v)].ravel() for v in values])
+    if log:
+        finite = finite[finite > 0]
+    if finite.size == 0:
+        return [0.0, 1.0]
+    lo, hi = float(finite.min()), float(finite.max())
+    if log:
+        lo, hi = np.log10(lo), np.log10(hi)
+    pad = 0.05 * (hi - lo) if hi > lo else 0.5
+    return [lo - pad, hi + pad]
+
+
+def _row_is_log(row: str, values: list[np.ndarray]) -> bool:
+    if row not in LOG_ROWS:
+        return False
+    finite = np.concatenate([v[np.isfinite(v)].ravel() for v in values])
+    return finite.size > 0 and bool(np.all(finite > 0))
+
+
+def moments_figure(
+    surface: Any,
+    traj: Any,
+    *,
+    point: int = 0,
+    lang: str = "en",
+    current: int = 0,
+    max_frames: int = animation.DEFAULT_MAX_FRAMES,
+) -> go.Figure:
+    """Contour with path, current point and the three arrows (left), every buffer per
+    coordinate against the step (right, one row per kind: gradient and first moment, second
+    moment (log axis), effective step, other), all animated on one timeline.
+
+    ``current`` is the step shown before Play (the scrubber starts there).
+    """
+    series = buffers(traj, point)
+    steps = traj.grad.shape[0]
+    rows = [r for r in ROWS if any(SERIES.get(k, OTHER).row == r for k in series)]
+    n_rows = len(rows)
+    specs = [[{"rowspan": n_rows}, {}]] + [[None, {}] for _ in range(n_rows - 1)]
+    fig = make_subplots(
+        rows=n_rows,
+        cols=2,
+        specs=specs,
+        column_widths=[0.5, 0.5],
+        horizontal_spacing=0.1,
+        vertical_spacing=0.06,
+        shared_xaxes=True,
+        # Titles fill the cells row by row: the contour panel (1, 1) comes first.
+        subplot_titles=[t("moments.fig.contour", lang)]
+        + [t(f"moments.fig.row_{r}", lang) for r in rows],
+    )
+    _add_contour(fig, surface, traj, point, lang)
+    line = animation.timeline(steps, max_frames)
+    shown = line.steps
+    movers = _add_arrows(fig, surface, traj, point, shown, lang)
+    movers += _add_buffer_rows(fig, series, rows, steps, shown, lang)
+    fig.update_layout(
+        height=max(560, 230 * n_rows),
+        margin={"l": 50, "r": 20, "t": 60, "b": 120},
+        legend={"orientation": "h", "y": 1.06, "x": 0, "yanchor": "bottom"},
+        plot_bgcolor="white",
+    )
+    return animation.animate(
+        fig, line, movers, lang=lang, current=line.frame_of(current), controls_y=-0.08
+    )
+
+
+def _add_contour(fig: go.Figure, surface: Any, traj: Any, point: int, lang: str) -> None:
+    grid = contour.surface_grid(surface.value, surface.bounds)
+    f_min = float(np.min(surface.value(surface.minima))) if len(surface.minima) else None
+    scale = contour.z_scale(grid, surface.log_contour, f_min)
+    contour.add_contour_panel(
+        fig,
+        grid,
+        scale,
+        row=1,
+        col=1,
+        minima=surface.minima,
+        saddles=surface.saddles,
+        lang=lang,
+        showscale=False,
+        showlegend=False,
+    )
+    xy = traj.xy[:, point]
+    fig.add_trace(
+        go.Scatter(
+            x=xy[:, 0],
+            y=xy[:, 1],
+            mode="lines",
+            line={"color": PATH_COLOR, "width": 1.5},
+            name=t("moments.fig.path", lang),
+            hoverinfo="skip",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.update_yaxes(scaleanchor="x", scaleratio=1, row=1, col=1)
+
+
+def _add_arrows(
+    fig: go.Figure, surface: Any, traj: Any, point: int, shown: np.ndarray, lang: str
+) -> list[animation.Mover]:
+    (xmin, xmax), (ymin, ymax) = surface.bounds
+    length = ARROW_FRACTION * min(xmax - xmin, ymax - ymin)
+    xy = traj.xy[:, point]
+    movers = []
+    for key, vectors in arrow_vectors(traj, point).items():
+        if vectors is None:
+            continue
+        color = dict(ARROWS)[key]
+        ax, ay = arrow_segments(xy, vectors, length)
+        index = len(fig.data)
+        fig.add_trace(
+            go.Scatter(
+                x=ax[0],
+                y=ay[0],
+                mode="lines+markers",
+                line={"color": color, "width": 3},
+                marker={
+                    "symbol": ["circle", "arrow"],
+                    "size": [1, 14],
+                    "angleref": "previous",
+                    "color": color,
+                },
+                name=t(f"moments.fig.arrow_{key}", lang),
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=1,
+        )
+        movers.append(animation.Mover(index, {"x": ax[shown], "y": ay[shown]}))
+    index = len(fig.data)
+    fig.add_trace(
+        go.Scatter(
+            x=xy[:1, 0],
+            y=xy[:1, 1],
+            mode="markers",
+            marker={"size": 11, "color": "white", "line": {"color": PATH_COLOR, "width": 2}},
+            name=t("moments.fig.current", lang),
+            hovertemplate="x=%{x:.4g}<br>y=%{y:.4g}<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    movers.append(animation.Mover(index, {"x": xy[shown, :1], "y": xy[shown, 1:]}))
+    return movers
+
+
+def _add_buffer_rows(
+    fig: go.Figure,
+    series: dict[str, np.ndarray],
+    rows: list[str],
+    steps: int,
+    shown: np.ndarray,
+    lang: str,
+) -> list[animation.Mover]:
+    t_axis = np.arange(1, steps + 1)
+    # The frame at position s shows the step that starts there, t = s + 1 (clamped at the end).
+    cursor_t = np.minimum(shown + 1, steps)
+    movers = []
+    for row_number, row in enumerate(rows, start=1):
+        keys = [k for k in series if SERIES.get(k, OTHER).row == row]
+        values = [series[k] for k in keys]
+        log = _row_is_log(row, values)
+        y_range = _row_range(values, log)
+        for key in keys:
+            style = SERIES.get(key, OTHER)
+            symbol = style.symbol if key in SERIES else key
+            for coord, dash in enumerate(COORD_DASH):
+                fig.add_trace(
+                    go.Scatter(
+                        x=t_axis,
+                        y=series[key][:, coord],
+                        mode="lines",
+                        line={"color": style.color, "dash": dash, "width": 1.8},
+                        name=f"{symbol} ({'xy'[coord]}) · {key}",
+                        legendgroup=key,
+                        hovertemplate=f"{symbol}<sub>{'xy'[coord]}</sub>"
+                        "(t=%{x}) = %{y:.4g}<extra></extra>",
+                    ),
+                    row=row_number,
+                    col=2,
+                )
+        edge = [10 ** y_range[0], 10 ** y_range[1]] if log else y_range
+        index = len(fig.data)
+        fig.add_trace(
+            go.Scatter(
+                x=[cursor_t[0], cursor_t[0]],
+                y=edge,
+                mode="lines",
+                line={"color": "#d62728", "width": 1},
+                showlegend=False,
+                hoverinfo="skip",
+            ),
+            row=row_number,
+            col=2,
+        )
+        movers.append(
+            animation.Mover(
+                index,
+                {"x": np.repeat(cursor_t[:, None], 2, axis=1), "y": np.tile(edge, (len(shown), 1))},
+            )
+        )
+        dots = np.stack([series[k][cursor_t - 1] for k in keys], axis=1).reshape(len(shown), -1)
+        colors = [SERIES.get(k, OTHER).color for k in keys for _ in COORD_DASH]
+        index = len(fig.data)
+        fig.add_trace(
+            go.Scatter(
+                x=np.full(dots.shape[1], cursor_t[0]),
+                y=dots[0],
+                mode="markers",
+                marker={"size": 7, "color": colors, "line": {"color": "white", "width": 1}},
+                showlegend=False,
+                hoverinfo="skip",
+            ),
+            row=row_number,
+            col=2,
+        )
+        movers.append(
+            animation.Mover(
+                index, {"x": np.repeat(cursor_t[:, None], dots.shape[1], axis=1), "y": dots}
+            )
+        )
+        fig.update_yaxes(
+            type="log" if log else "linear",
+            range=y_range,
+            autorange=False,
+            row=row_number,
+            col=2,
+        )
+        fig.update_xaxes(range=[0.5, steps + 0.5], autorange=False, row=row_number, col=2)
+    fig.update_xaxes(title_text=t("fig.step", lang), row=len(rows), col=2)
+    return movers

@@ -1,0 +1,530 @@
+"""The Playground's main figure: paths on the contour map, loss and distance curves, one timeline.
+
+One figure with subplots: the map (one panel for all optimizers, one panel each, or the
+surface in 3D) on the left, loss vs step and distance to the nearest minimum vs step on
+the right. Every path and curve is drawn whole once; the frames move only the current
+points and the markers on the curves (see :mod:`viz.animation`), so play and scrub move
+path, point and curves together and the payload grows linearly with the frames.
+
+A diverged run (``diverged_step >= 0``) ends in a cross at its last finite point on the map
+and on both curves; when that point lies outside the plotted window an arrow at the edge
+names it with its true coordinates instead of moving it into view.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz import surface3d
+from viz.animation import DEFAULT_MAX_FRAMES, Mover, animate, timeline
+from viz.contour import Grid, ZScale, axis_layout, panel_traces, points_trace, z_scale
+
+LAYOUTS = ("overlay", "grid", "surface3d")
+# Okabe-Ito, without its yellow (unreadable on a light map): distinct for colour-blind eyes.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
+START_STYLE = {"symbol": "circle-open", "size": 13, "color": "#111", "line": {"width": 2.5}}
+DIVERGED_STYLE = {"symbol": "x", "size": 16, "line": {"color": "#111", "width": 1.5}}
+CURVES_WIDTH = 0.36  # share of the figure's width for the loss and distance column
+PANEL_HEIGHT = 380
+
+
+@dataclass(frozen=True)
+class PathRun:
+    """One optimizer's path from one start point, as the figures draw it."""
+
+    label: str
+    xy: np.ndarray  # (steps+1, 2)
+    loss: np.ndarray  # (steps+1,)
+    diverged_step: int = -1  # -1: never
+    color: str = PALETTE[0]
+
+    @property
+    def steps(self) -> int:
+        return len(self.xy) - 1
+
+    @property
+    def end(self) -> int:
+        """Last row worth drawing: the divergence row (it repeats the last finite point)."""
+        return self.steps if self.diverged_step < 0 else min(self.diverged_step, self.steps)
+
+
+def path_runs(labels: Sequence[str], trajectories: Sequence[Any], point: int = 0) -> list[PathRun]:
+    """PathRuns from the core's Trajectories (point ``point`` of each), coloured in order."""
+    return [
+        PathRun(
+            label=label,
+            xy=np.asarray(traj.xy[:, point], dtype=np.float64),
+            loss=np.asarray(traj.loss[:, point], dtype=np.float64),
+            diverged_step=int(traj.diverged_step[point]),
+            color=PALETTE[i % len(PALETTE)],
+        )
+        for i, (label, traj) in enumerate(zip(labels, trajectories, strict=True))
+    ]
+
+
+def distance_to_nearest(xy: np.ndarray, minima: np.ndarray) -> np.ndarray:
+    """min_k ||xy_i - m_k|| for each row of ``xy`` (NaN when there are no minima)."""
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    minima = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
+    if not len(minima):
+        return np.full(len(xy), np.nan)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.sqrt(((xy[:, None, :] - minima[None, :, :]) ** 2).sum(-1)).min(axis=1)
+
+
+def loss_gap(loss: np.ndarray, f_min: float | None) -> np.ndarray:
+    """loss - f* where the minimum value f* is known (log axis), else the loss itself."""
+    return np.asarray(loss, dtype=np.float64) - (0.0 if f_min is None else f_min)
+
+
+def _positive(values: np.ndarray) -> np.ndarray:
+    # A log axis cannot show 0: an exact hit leaves a gap rather than a made-up value.
+    with np.errstate(invalid="ignore"):
+        return np.where(values > 0, values, np.nan)
+
+
+# --- subplot grid -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cells:
+    layout: dict  # make_subplots' axes/scenes/annotations (no template)
+    panels: list[
+        tuple[str, str]
+    ]  # trace axis refs of each map panel: ("x2", "y2") or ("scene", "")
+    curves: list[tuple[str, str]]  # ... of loss [, distance]
+
+
+@functools.lru_cache(maxsize=64)
+def _subplots_json(n_panels: int, n_curves: int, panel_type: str, titled: bool) -> str:
+    """Map panels in a near-square grid, the curves stacked in one column on the right.
+
+    Computed by make_subplots once per shape (it is slow), returned as JSON so every caller
+    gets a fresh copy to fill in.
+    """
+    cols = 1 if n_panels == 1 else math.ceil(math.sqrt(n_panels))
+    rows = math.ceil(n_panels / cols)
+    unit = n_curves  # grid rows per panel row, so the curves can split the height evenly
+    specs: list[list[dict | None]] = [[None] * (cols + 1) for _ in range(rows * unit)]
+    panel_cells, curve_cells = [], []
+    for i in range(n_panels):
+        r, c = divmod(i, cols)
+        specs[r * unit][c] = {"rowspan": unit, "type": panel_type}
+        panel_cells.append((r * unit + 1, c + 1))
+    for k in range(n_curves):
+        specs[k * rows][cols] = {"rowspan": rows}
+        curve_cells.append((k * rows + 1, cols + 1))
+    titles = [f"{{{i}}}" for i in range(n_panels)] if titled else None
+    fig = make_subplots(
+        rows=rows * unit,
+        cols=cols + 1,
+        specs=specs,
+        column_widths=[(1 - CURVES_WIDTH) / cols] * cols + [CURVES_WIDTH],
+        horizontal_spacing=0.09 if n_panels == 1 else 0.06,
+        vertical_spacing=0.1 if rows * unit > 1 else 0.0,
+        subplot_titles=_ordered_titles(specs, panel_cells, titles) if titled else None,
+    )
+
+    def refs(cell: tuple[int, int]) -> tuple[str, str]:
+        subplot = fig.get_subplot(*cell)
+        if panel_type == "scene" and cell in panel_cells:
+            return subplot.plotly_name, ""
+        return subplot.xaxis.plotly_name.replace("axis", ""), subplot.yaxis.plotly_name.replace(
+            "axis", ""
+        )
+
+    layout = fig.layout.to_plotly_json()
+    layout.pop("template", None)
+    return json.dumps(
+        {
+            "layout": layout,
+            "panels": [refs(c) for c in panel_cells],
+            "curves": [refs(c) for c in curve_cells],
+        }
+    )
+
+
+def _ordered_titles(specs: list, panel_cells: list, titles: list[str]) -> list[str]:
+    """make_subplots takes titles row by row over every cell; only maps get one."""
+    by_cell = dict(zip(panel_cells, titles, strict=True))
+    return [
+        by_cell.get((r + 1, c + 1), "")
+        for r, row in enumerate(specs)
+        for c, spec in enumerate(row)
+        if spec is not None
+    ]
+
+
+def _cells(n_panels: int, n_curves: int, panel_type: str, titles: Sequence[str] | None) -> _Cells:
+    made = json.loads(_subplots_json(n_panels, n_curves, panel_type, titles is not None))
+    layout = made["layout"]
+    if titles is not None:
+        for note in layout.get("annotations", []):
+            text = note.get("text", "")
+            if text.startswith("{") and text.endswith("}"):
+                note["text"] = titles[int(text[1:-1])]
+    return _Cells(layout, [tuple(p) for p in made["panels"]], [tuple(c) for c in made["curves"]])
+
+
+def _layout_key(ref: str, axis: str) -> str:
+    """Trace ref "x2" -> layout key "xaxis2"."""
+    return f"{axis}axis{ref[1:]}"
+
+
+# --- traces -------------------------------------------------------------------------------------
+
+
+def _edge_arrow(run: PathRun, bounds, lang: str, axes: tuple[str, str]) -> dict | None:
+    """An annotation at the window's edge pointing to a diverged run's last finite point."""
+    x, y = run.xy[run.end]
+    (xmin, xmax), (ymin, ymax) = bounds
+    if xmin <= x <= xmax and ymin <= y <= ymax:
+        return None
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    dx, dy = x - cx, y - cy
+    # Walk from the centre toward the point until the window's edge.
+    scale = min(
+        (xmax - cx) / dx if dx > 0 else (xmin - cx) / dx if dx < 0 else math.inf,
+        (ymax - cy) / dy if dy > 0 else (ymin - cy) / dy if dy < 0 else math.inf,
+    )
+    ux, uy = dx / (xmax - xmin), dy / (ymax - ymin)
+    norm = math.hypot(ux, uy) or 1.0
+    text = t(
+        "fig.diverged_outside",
+        lang,
+        name=run.label,
+        step=run.diverged_step,
+        x=f"{x:.3g}",
+        y=f"{y:.3g}",
+    )
+    return {
+        "x": cx + dx * scale,
+        "y": cy + dy * scale,
+        "xref": axes[0],
+        "yref": axes[1],
+        "ax": -ux / norm * 60,
+        "ay": uy / norm * 60,
+        "showarrow": True,
+        "arrowhead": 2,
+        "arrowwidth": 2,
+        "arrowcolor": run.color,
+        "text": text,
+        "font": {"color": run.color, "size": 12},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
+
+
+def _diverged_marker(run: PathRun, x: list, y: list, lang: str, axes: tuple[str, str]) -> dict:
+    text = t("fig.diverged_at", lang, name=run.label, step=run.diverged_step)
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "markers",
+        "marker": {**DIVERGED_STYLE, "color": run.color},
+        "name": text,
+        "legendgroup": run.label,
+        "showlegend": False,
+        "hovertemplate": text + "<extra></extra>",
+        "xaxis": axes[0],
+        "yaxis": axes[1],
+    }
+
+
+def _path_traces(run: PathRun, lang: str, axes: tuple[str, str]) -> list[dict]:
+    xy = run.xy[: run.end + 1]
+    traces = [
+        {
+            "type": "scatter",
+            "x": xy[:, 0],
+            "y": xy[:, 1],
+            "mode": "lines",
+            "line": {"color": run.color, "width": 2.5},
+            "name": run.label,
+            "legendgroup": run.label,
+            "hovertemplate": f"{run.label}<br>{t('fig.step', lang)} %{{pointNumber}}"
+            "<br>x=%{x:.4g}, y=%{y:.4g}<extra></extra>",
+            "xaxis": axes[0],
+            "yaxis": axes[1],
+        }
+    ]
+    if run.diverged_step >= 0:
+        traces.append(_diverged_marker(run, xy[-1:, 0].tolist(), xy[-1:, 1].tolist(), lang, axes))
+    return traces
+
+
+def _curve_traces(run: PathRun, values: np.ndarray, lang: str, axes: tuple[str, str]) -> list[dict]:
+    shown = _positive(values[: run.end + 1])
+    traces = [
+        {
+            "type": "scatter",
+            "x0": 0,
+            "dx": 1,
+            "y": shown,
+            "mode": "lines",
+            "line": {"color": run.color, "width": 2},
+            "name": run.label,
+            "legendgroup": run.label,
+            "showlegend": False,
+            "hovertemplate": (
+                f"{run.label}<br>{t('fig.step', lang)} %{{x}}: %{{y:.4g}}<extra></extra>"
+            ),
+            "xaxis": axes[0],
+            "yaxis": axes[1],
+        }
+    ]
+    if run.diverged_step >= 0:
+        last = shown[-1:].tolist()
+        traces.append(
+            _diverged_marker(
+                run, [run.end], [v if math.isfinite(v) else None for v in last], lang, axes
+            )
+        )
+    return traces
+
+
+def _moving_markers(colors: list[str], name: str, axes: tuple[str, str]) -> dict:
+    return {
+        "type": "scatter",
+        "x": [None] * len(colors),
+        "y": [None] * len(colors),
+        "mode": "markers",
+        "marker": {"size": 13, "color": colors, "line": {"color": "white", "width": 2}},
+        "name": name,
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "xaxis": axes[0],
+        "yaxis": axes[1],
+    }
+
+
+def _log_ticks(values: np.ndarray) -> dict:
+    """Whole decades only, at most ~6 labels: the default 2-5 minor labels crowd a log axis."""
+    shown = values[np.isfinite(values) & (values > 0)]
+    if shown.size == 0:
+        return {}
+    decades = math.log10(float(shown.max()) / float(shown.min()))
+    if decades < 2:
+        return {}
+    return {"dtick": max(1, math.ceil(decades / 6)), "exponentformat": "power"}
+
+
+# --- the figure ---------------------------------------------------------------------------------
+
+
+def paths_figure(
+    grid: Grid,
+    runs: Sequence[PathRun],
+    *,
+    minima: np.ndarray | Sequence = (),
+    saddles: np.ndarray | Sequence = (),
+    log_contour: bool = False,
+    f_min: float | None = None,
+    layout: str = "overlay",
+    current_step: int = 0,
+    speed: float = 1.0,
+    max_frames: int = DEFAULT_MAX_FRAMES,
+    pick_start: bool = False,
+    lang: str = "en",
+) -> go.Figure:
+    """Paths of ``runs`` over ``grid`` with loss and distance curves on one animated timeline.
+
+    ``layout`` "overlay": every path on one contour map; "grid": one map per run (small
+    multiples, shared axes); "surface3d": the paths on the surface in 3D. ``f_min`` (the
+    minimum value, if known) turns the loss curve into loss - f* on a log axis; the distance
+    curve needs ``minima``. ``current_step`` is the step shown before Play (the scrubber
+    starts at its frame); ``speed`` scales the play rate; ``pick_start`` adds the invisible
+    click layer to the maps (see :func:`viz.contour.picked_point`).
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}; got {layout!r}")
+    if not runs:
+        raise ValueError("runs must hold at least one PathRun; got none")
+    steps = {run.steps for run in runs}
+    if len(steps) != 1:
+        raise ValueError(f"runs must all have the same number of steps; got {sorted(steps)}")
+    n_steps = steps.pop()
+    minima = np.asarray(minima, dtype=np.float64).reshape(-1, 2)
+    with_distance = len(minima) > 0
+    grid_layout = layout == "grid"
+    cells = _cells(
+        len(runs) if grid_layout else 1,
+        2 if with_distance else 1,
+        "scene" if layout == "surface3d" else "xy",
+        [run.label for run in runs] if grid_layout else None,
+    )
+    fig_layout = cells.layout
+    scale = z_scale(grid, log_contour, f_min)
+    panel_of = list(range(len(runs))) if grid_layout else [0] * len(runs)
+    data: list[dict] = []
+    arrows: list[dict] = []
+    keep: list[int] = []
+    if layout == "surface3d":
+        _surface_panel(data, fig_layout, cells.panels[0][0], grid, scale, runs, minima, f_min, lang)
+    else:
+        arrows, keep = _map_panels(
+            data, fig_layout, cells, grid, scale, runs, panel_of, minima, saddles, pick_start, lang
+        )
+
+    curve_values = [np.stack([loss_gap(run.loss, f_min) for run in runs], axis=1)]
+    curve_titles = [t("fig.loss_gap", lang) if f_min is not None else t("fig.loss", lang)]
+    curve_log = [f_min is not None]
+    if with_distance:
+        curve_values.append(np.stack([distance_to_nearest(run.xy, minima) for run in runs], axis=1))
+        curve_titles.append(t("fig.distance", lang))
+        curve_log.append(True)
+    for axes, values, title, log_axis in zip(
+        cells.curves, curve_values, curve_titles, curve_log, strict=True
+    ):
+        for i, run in enumerate(runs):
+            data.extend(_curve_traces(run, values[:, i], lang, axes))
+        fig_layout[_layout_key(axes[1], "y")].update(
+            title={"text": title},
+            type="log" if log_axis else "linear",
+            **(_log_ticks(values) if log_axis else {}),
+        )
+        fig_layout[_layout_key(axes[0], "x")].update(
+            title={"text": t("fig.step", lang)}, range=[0, n_steps]
+        )
+
+    # Moving traces last: the current points on each map (or in the scene), one per curve.
+    line = timeline(n_steps, max_frames)
+    rows = np.minimum(line.steps[:, None], np.array([run.end for run in runs])[None, :])
+    picked = np.arange(len(runs))[None, :]
+    xs = np.stack([run.xy[:, 0] for run in runs], axis=1)[rows, picked]
+    ys = np.stack([run.xy[:, 1] for run in runs], axis=1)[rows, picked]
+    colors = [run.color for run in runs]
+    current = t("fig.current", lang)
+    movers = []
+    if layout == "surface3d":
+        data.append(surface3d.current_points_trace(colors, lang=lang, scene=cells.panels[0][0]))
+        zs = surface3d.frame_heights(runs, rows, scale, grid)
+        movers.append(Mover(len(data) - 1, {"x": xs, "y": ys, "z": zs}))
+    else:
+        for p, axes in enumerate(cells.panels):
+            members = [i for i in range(len(runs)) if panel_of[i] == p]
+            data.append(_moving_markers([colors[i] for i in members], current, axes))
+            movers.append(Mover(len(data) - 1, {"x": xs[:, members], "y": ys[:, members]}))
+    for axes, values in zip(cells.curves, curve_values, strict=True):
+        data.append(_moving_markers(colors, current, axes))
+        movers.append(
+            Mover(len(data) - 1, {"x": rows.astype(float), "y": _positive(values[rows, picked])})
+        )
+
+    panel_rows = math.ceil(len(cells.panels) / max(1, math.ceil(math.sqrt(len(cells.panels)))))
+    fig_layout.update(
+        height=max(600, PANEL_HEIGHT * panel_rows + 160),
+        margin={"l": 55, "r": 20, "t": 80 if grid_layout else 40, "b": 110},
+        legend=(
+            {"orientation": "h", "x": 0, "y": 0.995, "yanchor": "top", "yref": "container"}
+            if grid_layout
+            else {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"}
+        ),
+        plot_bgcolor="white",
+        annotations=[*fig_layout.get("annotations", []), *arrows],
+        hovermode="closest",
+    )
+    figure = animate(
+        {"data": data, "layout": fig_layout},
+        line,
+        movers,
+        lang=lang,
+        current=line.frame_of(current_step),
+        speed=speed,
+        redraw=layout == "surface3d",
+        controls_y=-0.1 if panel_rows == 1 else -0.06,
+        keep=keep,
+    )
+    return go.Figure(figure)
+
+
+def _map_panels(
+    data: list[dict],
+    fig_layout: dict,
+    cells: _Cells,
+    grid: Grid,
+    scale: ZScale,
+    runs: Sequence[PathRun],
+    panel_of: list[int],
+    minima: np.ndarray,
+    saddles: np.ndarray | Sequence,
+    pick_start: bool,
+    lang: str,
+) -> tuple[list[dict], list[int]]:
+    """Contour panels with their paths.
+
+    Returns edge arrows for runs that left the window, and the scatter traces the frames
+    must re-plot (see ``viz.animation.animate``'s ``keep``) because their panel takes clicks.
+    Only the first panel takes clicks: small multiples share one start point.
+    """
+    arrows, keep = [], []
+    for p, axes in enumerate(cells.panels):
+        first = len(data)
+        clickable = pick_start and p == 0
+        data.extend(
+            panel_traces(
+                grid,
+                scale,
+                axes=axes,
+                minima=minima,
+                saddles=saddles,
+                lang=lang,
+                pick_start=clickable,
+                showscale=False,  # the hover reads f; a colour bar would crowd the curves
+                showlegend=p == 0,
+            )
+        )
+        start = runs[panel_of.index(p)].xy[0]
+        data.append(
+            points_trace(
+                start, name=t("fig.start", lang), marker=START_STYLE, showlegend=p == 0, axes=axes
+            )
+        )
+        xaxis, yaxis = axis_layout(grid.bounds, x_anchor=axes[0])
+        if p > 0:  # small multiples share the first panel's axes
+            xaxis["matches"], yaxis["matches"] = "x", "y"
+        fig_layout[_layout_key(axes[0], "x")].update(xaxis)
+        fig_layout[_layout_key(axes[1], "y")].update(yaxis)
+        for i, run in enumerate(runs):
+            if panel_of[i] != p:
+                continue
+            data.extend(_path_traces(run, lang, axes))
+            if run.diverged_step >= 0 and (arrow := _edge_arrow(run, grid.bounds, lang, axes)):
+                arrows.append(arrow)
+        if clickable:
+            keep.extend(i for i in range(first, len(data)) if data[i]["type"] == "scatter")
+    return arrows, keep
+
+
+def _surface_panel(
+    data: list[dict],
+    fig_layout: dict,
+    scene: str,
+    grid: Grid,
+    scale: ZScale,
+    runs: Sequence[PathRun],
+    minima: np.ndarray,
+    f_min: float | None,
+    lang: str,
+) -> None:
+    data.append(surface3d.surface_trace(grid, scale, lang=lang, scene=scene))
+    if len(minima) and f_min is not None:
+        values = np.full(len(minima), f_min)
+        data.append(
+            surface3d.points_trace3d(
+                minima, values, scale, grid, name=t("fig.minimum", lang), scene=scene
+            )
+        )
+    for run in runs:
+        data.extend(surface3d.path_traces(run, grid, scale, lang=lang, scene=scene))
+    fig_layout[scene].update(surface3d.scene_layout(grid, scale, lang))
