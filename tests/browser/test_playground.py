@@ -23,21 +23,6 @@ SGD_PATH = """() => {
 SCRUBBER = "() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _navigation_ready(browser, server_url):
-    """Open "/" once before any deep link.
-
-    Streamlit 1.67 treats an app with a ``pages/`` folder as a legacy multipage app until some
-    session has run app.py's st.navigation: a fresh server whose first visit is /playground
-    runs the page without app.py (no shell, no wide layout).
-    """
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(f"{server_url}/")
-    tab.wait_for_selector("h1", timeout=60_000)
-    context.close()
-
-
 def _open_playground(open_app, query: str = ""):
     tab = open_app(f"/playground{query}")
     tab.wait_for_selector(CHART)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -23,3 +25,10 @@ def run_app(page: str | None = None, timeout: float = 60, **query: str) -> AppTe
     if page is not None:
         at.switch_page(page)
     return at.run()
+
+
+def plotly_array(values: object) -> np.ndarray:
+    """An array from a figure spec: Plotly 7 writes numpy arrays as {"dtype", "bdata"}."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    return np.asarray(values, dtype=float)

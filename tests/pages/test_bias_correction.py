@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.pages.lesson_app import open_lesson, plotly_array
+from tests.pages.conftest import plotly_array, run_app
 from ui.lesson_settings import BiasSettings, bias_from_query, bias_to_query, entry
 from ui.playground_settings import PlaygroundSettings
 
@@ -21,7 +21,7 @@ def _query(at) -> dict[str, str]:
 
 
 def test_defaults_render_factors_moments_and_the_comparison():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     assert not at.exception and not at.error and not at.warning
     assert at.title[0].value == "Bias correction"
     factors, moments, compare, lengths = _specs(at)
@@ -38,7 +38,7 @@ def test_defaults_render_factors_moments_and_the_comparison():
 
 
 def test_changing_beta1_or_the_comparison_changes_the_figures():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     before = _specs(at)
     next(s for s in at.slider if s.label == "β₁").set_value(0.5).run()
     after = _specs(at)
@@ -61,18 +61,18 @@ def test_link_round_trip_reproduces_the_view():
         eps=0.01,
     )
     query = bias_to_query(settings)
-    at = open_lesson(PAGE, **query)
+    at = run_app(PAGE, **query)
     assert not at.exception and not at.warning
     assert _query(at) == query
     assert bias_from_query(_query(at))[0] == settings
     factors = _specs(at)[0]
     assert plotly_array(factors["data"][0]["x"])[-1] == 400
-    again = open_lesson(PAGE, **query)
+    again = run_app(PAGE, **query)
     assert _specs(again)[2]["data"] == _specs(at)[2]["data"]
 
 
 def test_hostile_link_gives_notices_and_a_valid_view():
-    at = open_lesson(
+    at = run_app(
         PAGE, b1="1", b2="0.99.9", horizon="1e12", cmp="drop table", o0="sgd", surface="mars"
     )
     assert not at.exception
@@ -84,7 +84,7 @@ def test_hostile_link_gives_notices_and_a_valid_view():
 
 
 def test_chinese_title_and_labels():
-    at = open_lesson(PAGE, lang="zh")
+    at = run_app(PAGE, lang="zh")
     assert not at.exception
     assert at.title[0].value == "偏差校正"
     assert "有偏差校正" in {tr.get("name") for tr in _specs(at)[2]["data"]}

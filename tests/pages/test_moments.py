@@ -9,7 +9,7 @@ import numpy as np
 
 import optimizers
 import surfaces
-from tests.pages.lesson_app import open_lesson
+from tests.pages.conftest import run_app
 from ui.lesson_settings import MomentsSettings, entry, moments_from_query, moments_to_query
 from ui.playground_settings import PlaygroundSettings
 
@@ -29,7 +29,7 @@ def _slider(at, label: str):
 
 
 def test_defaults_render_buffers_arrows_and_newton():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     assert not at.exception and not at.error and not at.warning
     assert at.title[0].value == "Moment estimates: what an optimizer carries inside"
     moments_spec, newton_spec = _specs(at)
@@ -43,7 +43,7 @@ def test_defaults_render_buffers_arrows_and_newton():
 
 
 def test_step_inspector_numbers_are_the_cores_records():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     _slider(at, "Step t").set_value(7).run()
     assert not at.exception
     s = surfaces.get("rosenbrock")
@@ -66,7 +66,7 @@ def test_step_inspector_numbers_are_the_cores_records():
 
 
 def test_changing_the_step_or_the_optimizer_changes_the_figure():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     before = _specs(at)[0]
     _slider(at, "Step t").set_value(40).run()
     moved = _specs(at)[0]
@@ -98,18 +98,18 @@ def test_link_round_trip_reproduces_the_view():
         newton_step=3,
     )
     query = moments_to_query(settings)
-    at = open_lesson(PAGE, **query)
+    at = run_app(PAGE, **query)
     assert not at.exception and not at.warning
     assert _query(at) == query
     assert moments_from_query(_query(at))[0] == settings
     names = [tr.get("name") for tr in _specs(at)[0]["data"]]
     assert "vₘₐₓ (x) · max_exp_avg_sq" in names
-    again = open_lesson(PAGE, **query)
+    again = run_app(PAGE, **query)
     assert _specs(again)[0]["data"] == _specs(at)[0]["data"]
 
 
 def test_hostile_link_gives_notices_and_a_valid_view():
-    at = open_lesson(
+    at = run_app(
         PAGE,
         steps="1e9",
         o0="<script>alert(1)</script>",
@@ -125,7 +125,7 @@ def test_hostile_link_gives_notices_and_a_valid_view():
 
 
 def test_chinese_title_and_labels():
-    at = open_lesson(PAGE, lang="zh")
+    at = run_app(PAGE, lang="zh")
     assert not at.exception
     assert at.title[0].value == "矩估计：优化器内部携带了什么"
     assert _slider(at, "第 t 步")

@@ -9,7 +9,7 @@ import numpy as np
 
 from i18n import t
 from optimizers import schedules
-from tests.pages.lesson_app import open_lesson, plotly_array
+from tests.pages.conftest import plotly_array, run_app
 from ui.lesson_settings import (
     SchedulesSettings,
     entry,
@@ -35,7 +35,7 @@ def _curves(spec: dict) -> dict[str, dict]:
 
 
 def test_defaults_render_lr_curves_and_paths():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     assert not at.exception and not at.error and not at.warning
     assert at.title[0].value == "Learning-rate schedules"
     lr_spec, paths_spec = _specs(at)
@@ -47,7 +47,7 @@ def test_defaults_render_lr_curves_and_paths():
 
 
 def test_lambda_formula_changes_lr_curve():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     box = next(b for b in at.text_input if b.label == "lr_lambda")
     box.set_value("0.9**t").run()
     assert not at.exception
@@ -58,7 +58,7 @@ def test_lambda_formula_changes_lr_curve():
 
 
 def test_a_bad_formula_shows_an_error_and_keeps_the_others():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     next(b for b in at.text_input if b.label == "lr_lambda").set_value("__import__('os')").run()
     assert not at.exception
     assert any(LAMBDA in e.value for e in at.error)
@@ -75,7 +75,7 @@ def test_link_round_trip_reproduces_the_view():
         log_y=True,
     )
     query = schedules_to_query(settings)
-    at = open_lesson(PAGE, **query)
+    at = run_app(PAGE, **query)
     assert not at.exception and not at.warning
     assert _query(at) == query
     assert schedules_from_query(_query(at))[0] == settings
@@ -85,12 +85,12 @@ def test_link_round_trip_reproduces_the_view():
         t("sched.cosine"),
         t("sched.plateau"),
     ]
-    again = open_lesson(PAGE, **query)
+    again = run_app(PAGE, **query)
     assert _specs(again)[1]["data"] == _specs(at)[1]["data"]
 
 
 def test_hostile_link_gives_notices_and_a_valid_view():
-    at = open_lesson(
+    at = run_app(
         PAGE,
         sched="cosine,../../etc,lambda",
         log="maybe",
@@ -107,7 +107,7 @@ def test_hostile_link_gives_notices_and_a_valid_view():
 
 
 def test_chinese_title_and_labels():
-    at = open_lesson(PAGE, lang="zh")
+    at = run_app(PAGE, lang="zh")
     assert not at.exception
     assert at.title[0].value == "学习率调度"
     assert "恒定学习率" in _curves(_specs(at)[0])

@@ -9,7 +9,7 @@ import numpy as np
 
 import optimizers
 import surfaces
-from tests.pages.lesson_app import open_lesson, plotly_array
+from tests.pages.conftest import plotly_array, run_app
 from ui.lesson_settings import SweepSettings, entry, sweep_from_query, sweep_to_query
 from ui.playground_settings import PlaygroundSettings
 from ui.playground_settings import from_query as playground_from_query
@@ -27,7 +27,7 @@ def _query(at) -> dict[str, str]:
 
 
 def test_defaults_render_the_heatmap_and_the_basins():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     assert not at.exception and not at.error and not at.warning
     assert at.title[0].value == "Sweeps and basins of attraction"
     heatmap, basins_map = _specs(at)
@@ -40,7 +40,7 @@ def test_defaults_render_the_heatmap_and_the_basins():
 
 
 def test_the_heatmap_is_the_cores_summary_run():
-    at = open_lesson(PAGE, **{"x.n": "6", "y.n": "5", "steps": "50"})
+    at = run_app(PAGE, **{"x.n": "6", "y.n": "5", "steps": "50"})
     assert not at.exception
     values = plotly_array(_specs(at)[0]["data"][1]["z"]).reshape(5, 6)
     s = surfaces.get("rosenbrock")
@@ -54,7 +54,7 @@ def test_the_heatmap_is_the_cores_summary_run():
 
 
 def test_changing_an_axis_or_the_metric_changes_the_heatmap():
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     before = _specs(at)[0]
     at.radio[0].set_value("steps_to_tol").run()
     after = _specs(at)[0]
@@ -81,16 +81,16 @@ def test_link_round_trip_reproduces_the_view():
         basins_steps=200,
     )
     query = sweep_to_query(settings)
-    at = open_lesson(PAGE, **query)
+    at = run_app(PAGE, **query)
     assert not at.exception and not at.warning
     assert _query(at) == query
     assert sweep_from_query(_query(at))[0] == settings
-    again = open_lesson(PAGE, **query)
+    again = run_app(PAGE, **query)
     assert _specs(again)[0]["data"] == _specs(at)[0]["data"]
 
 
 def test_hostile_link_gives_notices_and_bounded_work():
-    at = open_lesson(
+    at = run_app(
         PAGE,
         steps="2000",
         bn="128",
@@ -117,7 +117,7 @@ def test_a_clicked_cell_opens_the_playground_with_its_settings():
     (adam,) = opened.optimizers
     assert adam.preset == "adam" and adam.values()["lr"] == 0.05 and adam.values()["beta1"] == 0.7
     assert opened.surface == "rosenbrock" and opened.steps == 300
-    at = open_lesson(PAGE)
+    at = run_app(PAGE)
     at.session_state["sweep.open"] = link
     at.run()
     assert not at.exception
@@ -126,7 +126,7 @@ def test_a_clicked_cell_opens_the_playground_with_its_settings():
 
 
 def test_chinese_title_and_labels():
-    at = open_lesson(PAGE, lang="zh")
+    at = run_app(PAGE, lang="zh")
     assert not at.exception
     assert at.title[0].value == "超参数扫描与吸引域"
     assert "x 轴" in [box.label for box in at.selectbox]
