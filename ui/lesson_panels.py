@@ -18,9 +18,10 @@ import streamlit as st
 
 import optimizers
 from i18n import t
-from ui.controls import hparam_controls, number_control, text_or
-from ui.links import MAX_SEED, MAX_STEPS, Notice
-from ui.playground_settings import OptimizerEntry, PlaygroundSettings, surface_param_specs
+from ui.controls import hparam_controls, text_or
+from ui.links import MAX_STEPS, Notice
+from ui.playground_panels import noise_and_seed, start_inputs
+from ui.playground_settings import OptimizerEntry, PlaygroundSettings
 
 SESSION_CACHE_ENTRIES = 8
 
@@ -35,18 +36,9 @@ def run_controls(
     base: PlaygroundSettings, *, key: str, lang: str, max_steps: int = MAX_STEPS
 ) -> PlaygroundSettings:
     """Start point, steps, gradient noise and batch, seed (the Playground's run settings)."""
-    (xmin, xmax), (ymin, ymax) = base.window()
-    x0, y0 = base.start_point()
     skey = f"{key}.{base.surface}.{base.bounds}"
     st.caption(t("pg.start", lang))
-    cols = st.columns(2)
-    x = cols[0].number_input(
-        "x₀", xmin, xmax, float(min(max(x0, xmin), xmax)), step=0.1, format="%.4g", key=f"{skey}.x0"
-    )
-    y = cols[1].number_input(
-        "y₀", ymin, ymax, float(min(max(y0, ymin), ymax)), step=0.1, format="%.4g", key=f"{skey}.y0"
-    )
-    start = None if (x, y) == base.default_start() and base.start is None else (x, y)
+    start = start_inputs(base, skey=skey)
     steps = st.slider(
         t("pg.steps", lang),
         10,
@@ -56,43 +48,8 @@ def run_controls(
         key=f"{key}.steps",
         help=t("pg.steps_help", lang, max=max_steps),
     )
-    specs = {spec.name: spec for spec in surface_param_specs(base)}
-    values = dict(base.surface_params)
-    noise = number_control(
-        t("pg.noise", lang),
-        values.get("noise", specs["noise"].default),
-        key=f"{skey}.noise",
-        span=specs["noise"].range,
-        help=t("pg.noise_help", lang),
-    )
-    batch = number_control(
-        t("pg.batch", lang),
-        values.get("batch", specs["batch"].default),
-        key=f"{skey}.batch",
-        span=specs["batch"].range,
-        log=True,
-        integer=True,
-        help=t("pg.batch_help", lang),
-    )
-    seed = st.number_input(
-        t("pg.seed", lang),
-        0,
-        MAX_SEED,
-        base.seed,
-        step=1,
-        key=f"{key}.seed",
-        help=t("pg.seed_help", lang),
-    )
-    params = {**values, "noise": noise, "batch": batch}
-    changed = {k: v for k, v in params.items() if k in specs and v != specs[k].default}
-    return replace(
-        base,
-        start=start,
-        steps=int(steps),
-        seed=int(seed),
-        step=min(base.step, int(steps)),
-        surface_params=tuple(sorted(changed.items())),
-    )
+    base = noise_and_seed(base, skey=skey, key=key, lang=lang)
+    return replace(base, start=start, steps=int(steps), step=min(base.step, int(steps)))
 
 
 def optimizer_control(

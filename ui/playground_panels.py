@@ -179,12 +179,10 @@ def _with_surface_params(settings: PlaygroundSettings, chosen: dict) -> Playgrou
     return replace(settings, surface_params=tuple(sorted(changed.items())))
 
 
-def run_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> PlaygroundSettings:
-    """Start point, steps, gradient noise, batch size and seed."""
+def start_inputs(settings: PlaygroundSettings, *, skey: str) -> tuple[float, float] | None:
+    """x0 and y0 inputs inside the window; None while they show the surface's default start."""
     (xmin, xmax), (ymin, ymax) = settings.window()
     x0, y0 = settings.start_point()
-    skey = f"{key}.{settings.surface}.{settings.bounds}"
-    st.caption(t("pg.start", lang) + " · " + t("pg.start_help", lang))
     cols = st.columns(2)
     x = cols[0].number_input(
         "x₀", xmin, xmax, float(min(max(x0, xmin), xmax)), step=0.1, format="%.4g", key=f"{skey}.x0"
@@ -192,15 +190,13 @@ def run_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> Playgro
     y = cols[1].number_input(
         "y₀", ymin, ymax, float(min(max(y0, ymin), ymax)), step=0.1, format="%.4g", key=f"{skey}.y0"
     )
-    st.button(t("pg.reset_start", lang), key=f"{key}.reset_start", on_click=_reset_start)
-    start = None if (x, y) == settings.default_start() and settings.start is None else (x, y)
-    steps = st.select_slider(
-        t("pg.steps", lang),
-        sorted({*STEP_CHOICES, settings.steps}),
-        value=settings.steps,
-        key=f"{key}.steps",
-        help=t("pg.steps_help", lang, max=MAX_STEPS),
-    )
+    return None if (x, y) == settings.default_start() and settings.start is None else (x, y)
+
+
+def noise_and_seed(
+    settings: PlaygroundSettings, *, skey: str, key: str, lang: str
+) -> PlaygroundSettings:
+    """Gradient noise, batch size and seed, as the settings they make."""
     specs = {spec.name: spec for spec in surface_param_specs(settings)}
     values = dict(settings.surface_params)
     noise = number_control(
@@ -228,11 +224,27 @@ def run_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> Playgro
         key=f"{key}.seed",
         help=t("pg.seed_help", lang),
     )
-    settings = _with_surface_params(settings, {"noise": noise, "batch": batch})
+    return replace(_with_surface_params(settings, {"noise": noise, "batch": batch}), seed=int(seed))
+
+
+def run_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> PlaygroundSettings:
+    """Start point, steps, gradient noise, batch size and seed."""
+    skey = f"{key}.{settings.surface}.{settings.bounds}"
+    st.caption(t("pg.start", lang) + " · " + t("pg.start_help", lang))
+    start = start_inputs(settings, skey=skey)
+    st.button(t("pg.reset_start", lang), key=f"{key}.reset_start", on_click=_reset_start)
+    steps = st.select_slider(
+        t("pg.steps", lang),
+        sorted({*STEP_CHOICES, settings.steps}),
+        value=settings.steps,
+        key=f"{key}.steps",
+        help=t("pg.steps_help", lang, max=MAX_STEPS),
+    )
+    settings = noise_and_seed(settings, skey=skey, key=key, lang=lang)
     # The step shown is a frame of the animation: snap it to the timeline of the steps.
     line = timeline(int(steps), MAX_FRAMES)
     shown = int(line.steps[line.frame_of(min(settings.step, int(steps)))])
-    return replace(settings, start=start, steps=int(steps), seed=int(seed), step=shown)
+    return replace(settings, start=start, steps=int(steps), step=shown)
 
 
 def view_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> PlaygroundSettings:
