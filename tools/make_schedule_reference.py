@@ -13,9 +13,9 @@ tests/schedules/fixtures/:
 
 Run from the repository root (torch stays out of the project venv):
 
-    python3 -m venv /work/torchenv
-    /work/torchenv/bin/pip install torch==2.13.0 numpy==2.4.6
-    /work/torchenv/bin/python tools/make_schedule_reference.py
+    python3 -m venv .venv-bench
+    .venv-bench/bin/pip install -r requirements-bench.txt
+    .venv-bench/bin/python tools/make_schedule_reference.py
 
 The output is deterministic: re-running rewrites the same files.
 """
