@@ -231,13 +231,14 @@ def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang:
         lang,
         text_or(f"sched.param.{p.name}", lang, p.meaning),
     )
+    label = text_or(f"sched.label.{p.name}", lang, p.name)
     if p.kind == "bool":
-        return st.checkbox(p.name, value=bool(value), key=key, help=help)
+        return st.checkbox(label, value=bool(value), key=key, help=help)
     if p.kind == "choice":
-        return st.selectbox(p.name, p.choices, index=p.choices.index(value), key=key, help=help)
+        return st.selectbox(label, p.choices, index=p.choices.index(value), key=key, help=help)
     if p.kind == "ints":
         text = st.text_input(
-            p.name, ", ".join(str(v) for v in value), key=key, help=t("pg.milestones_help", lang)
+            label, ", ".join(str(v) for v in value), key=key, help=t("pg.milestones_help", lang)
         )
         parts = [part.strip() for part in text.split(",") if part.strip()]
         return (
@@ -246,9 +247,9 @@ def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang:
             else value
         )
     if p.kind == "formula":
-        return st.text_input(p.name, str(value), key=key, help=help)
+        return st.text_input(label, str(value), key=key, help=help)
     return number_control(
-        p.name,
+        label,
         value,
         key=key,
         span=p.slider,
