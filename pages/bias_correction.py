@@ -15,7 +15,7 @@ from i18n import t
 from ui import compute, link_state
 from ui.controls import number_control, text_or
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, optimizer_control, run_controls, show_notices
+from ui.lesson_panels import last_good, lesson_sidebar, show_notices
 from ui.lesson_settings import (
     BIAS_PRESETS,
     COMPARISONS,
@@ -24,7 +24,6 @@ from ui.lesson_settings import (
     bias_from_query,
     bias_to_query,
 )
-from ui.playground_panels import surface_sidebar
 from ui.shell import current_language
 from viz import bias
 from viz.paths import path_runs, paths_figure
@@ -55,14 +54,9 @@ st.title(t("bias.title", lang))
 st.markdown(t("bias.intro", lang))
 show_notices(notices, lang)
 
-with st.sidebar:
-    st.subheader(t("pg.sidebar.surface", lang))
-    base, formula_slot = surface_sidebar(settings.base, key=key, lang=lang)
-    st.subheader(t("pg.sidebar.run", lang))
-    base = run_controls(base, key=key, lang=lang)
-    st.subheader(t("moments.optimizer", lang))
-    entry = optimizer_control(settings.entry, presets=BIAS_PRESETS, key=f"{key}.o0", lang=lang)
-    error_slot = st.empty()
+base, entry, formula_slot, error_slot = lesson_sidebar(
+    settings.base, settings.entry, presets=BIAS_PRESETS, key=key, lang=lang
+)
 base = replace(base, optimizers=(entry,))
 
 # --- 1. the factors ---------------------------------------------------------------------------

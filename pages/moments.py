@@ -15,14 +15,13 @@ from i18n import t
 from ui import compute, link_state
 from ui.controls import hparam_controls, text_or
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, optimizer_control, run_controls, show_notices
+from ui.lesson_panels import last_good, lesson_sidebar, show_notices
 from ui.lesson_settings import (
     MOMENTS_PRESETS,
     NEWTON_MAX_STEPS,
     moments_from_query,
     moments_to_query,
 )
-from ui.playground_panels import surface_sidebar
 from ui.shell import current_language
 from viz import moments, newton, step_inspector
 
@@ -36,15 +35,9 @@ st.title(t("moments.title", lang))
 st.markdown(t("moments.intro", lang))
 show_notices(notices, lang)
 
-with st.sidebar:
-    st.subheader(t("pg.sidebar.surface", lang))
-    base, formula_slot = surface_sidebar(settings.base, key=key, lang=lang)
-    st.subheader(t("pg.sidebar.run", lang))
-    base = run_controls(base, key=key, lang=lang)
-    st.subheader(t("moments.optimizer", lang))
-    entry = optimizer_control(settings.entry, presets=MOMENTS_PRESETS, key=f"{key}.o0", lang=lang)
-    error_slot = st.empty()
-
+base, entry, formula_slot, error_slot = lesson_sidebar(
+    settings.base, settings.entry, presets=MOMENTS_PRESETS, key=key, lang=lang
+)
 spec = optimizers.get(entry.optimizer)
 text, formula = st.columns([3, 2])
 text.markdown(t("moments.explain", lang))

@@ -18,14 +18,13 @@ from optimizers import schedules
 from ui import compute, link_state
 from ui.controls import schedule_param_control, text_or
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, optimizer_control, run_controls, show_notices
+from ui.lesson_panels import last_good, lesson_sidebar, show_notices
 from ui.lesson_settings import (
     MAX_SCHEDULES,
     SCHEDULE_CHOICES,
     schedules_from_query,
     schedules_to_query,
 )
-from ui.playground_panels import surface_sidebar
 from ui.playground_settings import NO_SCHEDULE
 from ui.shell import current_language
 from viz import schedule_plots
@@ -56,16 +55,9 @@ st.title(t("schedpage.title", lang))
 st.markdown(t("schedpage.intro", lang))
 show_notices(notices, lang)
 
-with st.sidebar:
-    st.subheader(t("pg.sidebar.surface", lang))
-    base, formula_slot = surface_sidebar(settings.base, key=key, lang=lang)
-    st.subheader(t("pg.sidebar.run", lang))
-    base = run_controls(base, key=key, lang=lang)
-    st.subheader(t("moments.optimizer", lang))
-    entry = optimizer_control(
-        settings.entry, presets=optimizers.presets(), key=f"{key}.o0", lang=lang
-    )
-    error_slot = st.empty()
+base, entry, formula_slot, error_slot = lesson_sidebar(
+    settings.base, settings.entry, presets=optimizers.presets(), key=key, lang=lang
+)
 lr = float(entry.values()["lr"])
 
 chosen = st.multiselect(

@@ -16,7 +16,7 @@ from i18n import t
 from ui import compute, link_state
 from ui.controls import number_control, text_or
 from ui.exports import images_available
-from ui.lesson_panels import optimizer_control, run_controls, session_cached, show_notices
+from ui.lesson_panels import lesson_sidebar, session_cached, show_notices
 from ui.lesson_settings import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
@@ -25,7 +25,6 @@ from ui.lesson_settings import (
     sweep_from_query,
     sweep_to_query,
 )
-from ui.playground_panels import surface_sidebar
 from ui.playground_settings import TOLERANCES, OptimizerEntry
 from ui.shell import current_language
 from viz import basins, export, sweep
@@ -105,15 +104,16 @@ st.title(t("sweep.title", lang))
 st.markdown(t("sweep.intro", lang))
 show_notices(notices, lang)
 
-with st.sidebar:
-    st.subheader(t("pg.sidebar.surface", lang))
-    base, formula_slot = surface_sidebar(settings.base, key=key, lang=lang)
-    st.subheader(t("pg.sidebar.run", lang))
-    base = run_controls(base, key=key, lang=lang, max_steps=sweep.MAX_STEPS)
-    st.subheader(t("sweep.optimizer", lang))
-    entry = optimizer_control(settings.entry, presets=SWEEP_PRESETS, key=f"{key}.o0", lang=lang)
-    st.caption(t("sweep.optimizer_help", lang))
-
+base, entry, formula_slot, _ = lesson_sidebar(
+    settings.base,
+    settings.entry,
+    presets=SWEEP_PRESETS,
+    key=key,
+    lang=lang,
+    optimizer_heading="sweep.optimizer",
+    max_steps=sweep.MAX_STEPS,
+)
+st.sidebar.caption(t("sweep.optimizer_help", lang))
 # --- the grid ---------------------------------------------------------------------------------
 st.subheader(t("sweep.grid.title", lang))
 st.markdown(t("sweep.grid.explain", lang))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -20,7 +20,7 @@ import optimizers
 from i18n import t
 from ui.controls import hparam_controls, text_or
 from ui.links import MAX_STEPS, Notice
-from ui.playground_panels import noise_and_seed, start_inputs
+from ui.playground_panels import noise_and_seed, start_inputs, surface_sidebar
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings
 
 SESSION_CACHE_ENTRIES = 8
@@ -68,6 +68,35 @@ def optimizer_control(
     entry = entry.with_preset(preset)
     values = hparam_controls(entry.optimizer, entry.values(), key=f"{key}.{preset}", lang=lang)
     return entry.with_values(values)
+
+
+class LessonSidebar(NamedTuple):
+    base: PlaygroundSettings  # surface and run settings from the sidebar
+    entry: OptimizerEntry  # the page's one optimizer
+    formula_slot: Any  # where a custom formula's error goes (None: no formula box)
+    error_slot: Any  # where the optimizer's hyperparameter error goes
+
+
+def lesson_sidebar(
+    base: PlaygroundSettings,
+    entry: OptimizerEntry,
+    *,
+    presets: Sequence[str],
+    key: str,
+    lang: str,
+    optimizer_heading: str = "moments.optimizer",
+    max_steps: int = MAX_STEPS,
+) -> LessonSidebar:
+    """The teaching pages' sidebar: surface, run settings, and one optimizer."""
+    with st.sidebar:
+        st.subheader(t("pg.sidebar.surface", lang))
+        base, formula_slot = surface_sidebar(base, key=key, lang=lang)
+        st.subheader(t("pg.sidebar.run", lang))
+        base = run_controls(base, key=key, lang=lang, max_steps=max_steps)
+        st.subheader(t(optimizer_heading, lang))
+        entry = optimizer_control(entry, presets=presets, key=f"{key}.o0", lang=lang)
+        error_slot = st.empty()
+    return LessonSidebar(base, entry, formula_slot, error_slot)
 
 
 def session_cached(name: str, key: Hashable, compute: Callable[[], Any]) -> Any:

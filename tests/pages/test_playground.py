@@ -7,10 +7,13 @@ import json
 
 import pytest
 
+from i18n import t
 from tests.pages.conftest import run_app
 from ui.playground_panels import MAX_FRAMES
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings, from_query, to_query
 from viz.animation import timeline
+
+LR_LAMBDA = t("sched.label.lr_lambda", "en")
 
 PAGE = "pages/playground.py"
 
@@ -180,7 +183,7 @@ def test_a_schedule_per_optimizer_changes_its_learning_rate():
     assert at.query_params["o0.sched"] == "cosine"
     lambda_box = [s for s in at.selectbox if s.label == "Learning-rate schedule"][1]
     lambda_box.set_value("lambda").run()
-    next(t for t in at.text_input if t.label == "lr_lambda").set_value("0.9**t +* 1").run()
+    next(t for t in at.text_input if t.label == LR_LAMBDA).set_value("0.9**t +* 1").run()
     assert not at.exception
     assert any(e.value.startswith("Momentum") and "lr_lambda" in e.value for e in at.error)
 

@@ -18,6 +18,8 @@ from ui.lesson_settings import (
 )
 from ui.playground_settings import PlaygroundSettings
 
+LR_LAMBDA = t("sched.label.lr_lambda", "en")
+
 PAGE = "pages/schedules.py"
 LAMBDA = t("sched.lambda")
 
@@ -48,7 +50,7 @@ def test_defaults_render_lr_curves_and_paths():
 
 def test_lambda_formula_changes_lr_curve():
     at = run_app(PAGE)
-    box = next(b for b in at.text_input if b.label == "lr_lambda")
+    box = next(b for b in at.text_input if b.label == LR_LAMBDA)
     box.set_value("0.9**t").run()
     assert not at.exception
     curve = _curves(_specs(at)[0])[LAMBDA]
@@ -59,7 +61,7 @@ def test_lambda_formula_changes_lr_curve():
 
 def test_a_bad_formula_shows_an_error_and_keeps_the_others():
     at = run_app(PAGE)
-    next(b for b in at.text_input if b.label == "lr_lambda").set_value("__import__('os')").run()
+    next(b for b in at.text_input if b.label == LR_LAMBDA).set_value("__import__('os')").run()
     assert not at.exception
     assert any(LAMBDA in e.value for e in at.error)
     assert LAMBDA not in _curves(_specs(at)[0])
