@@ -16,7 +16,8 @@ from typing import NamedTuple
 import numpy as np
 
 from . import hparams as h
-from .hparams import HParam, Value, is_active
+from .hparams import HParam, Value
+from .preamble import prepare_gradient
 from .spec import OptimizerSpec, hparam_table
 
 
@@ -41,11 +42,7 @@ def update(
     params: np.ndarray, grad: np.ndarray, state: State, step: int, lr: Value, hp: Hyper
 ) -> tuple[np.ndarray, State]:
     """One Adadelta step for all points; reuses the memory of params, grad and state."""
-    g = grad
-    if hp.maximize:
-        np.negative(g, out=g)
-    if is_active(hp.weight_decay):
-        g += hp.weight_decay * params
+    g = prepare_gradient(params, grad, hp, lr)
     square_avg, acc_delta = state
     square_avg *= hp.rho
     square_avg += (1 - hp.rho) * g * g

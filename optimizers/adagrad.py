@@ -15,7 +15,8 @@ from typing import NamedTuple
 import numpy as np
 
 from . import hparams as h
-from .hparams import HParam, Value, is_active
+from .hparams import HParam, Value
+from .preamble import prepare_gradient
 from .spec import OptimizerSpec, hparam_table
 
 
@@ -40,11 +41,7 @@ def update(
     params: np.ndarray, grad: np.ndarray, state: State, step: int, lr: Value, hp: Hyper
 ) -> tuple[np.ndarray, State]:
     """One Adagrad step for all points; reuses the memory of params, grad and state."""
-    g = grad
-    if hp.maximize:
-        np.negative(g, out=g)
-    if is_active(hp.weight_decay):
-        g += hp.weight_decay * params
+    g = prepare_gradient(params, grad, hp, lr)
     clr = lr / (1 + (step - 1) * hp.lr_decay)
     total = state.sum
     total += g * g

@@ -26,7 +26,8 @@ from typing import NamedTuple
 import numpy as np
 
 from . import hparams as h
-from .hparams import Value, is_active
+from .hparams import Value
+from .preamble import prepare_gradient
 from .spec import OptimizerSpec, hparam_table
 
 
@@ -71,14 +72,7 @@ def update(
 
     No temporary arrays: at 65,536 points each one costs more than the arithmetic.
     """
-    g = grad
-    if hp.maximize:
-        np.negative(g, out=g)
-    if is_active(hp.weight_decay):
-        if hp.decoupled_weight_decay:
-            params *= 1 - lr * hp.weight_decay
-        else:
-            g += hp.weight_decay * params
+    g = prepare_gradient(params, grad, hp, lr, decoupled=hp.decoupled_weight_decay)
     m, v, v_max = state
     # m = g + beta1 * (m - g): torch's exp_avg.lerp_(grad, 1 - beta1) in its weight >= 0.5 form.
     m -= g

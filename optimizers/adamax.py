@@ -21,7 +21,8 @@ from typing import NamedTuple
 import numpy as np
 
 from . import hparams as h
-from .hparams import Value, is_active
+from .hparams import Value
+from .preamble import prepare_gradient
 from .spec import OptimizerSpec, hparam_table
 
 
@@ -53,11 +54,7 @@ def update(
     params: np.ndarray, grad: np.ndarray, state: State, step: int, lr: Value, hp: Hyper
 ) -> tuple[np.ndarray, State]:
     """One Adamax step for all points; reuses the memory of params, grad and state."""
-    g = grad
-    if hp.maximize:
-        np.negative(g, out=g)
-    if is_active(hp.weight_decay):
-        g += hp.weight_decay * params
+    g = prepare_gradient(params, grad, hp, lr)
     m, u = state
     # m = g + beta1 * (m - g): torch's exp_avg.lerp_(grad, 1 - beta1) in its weight >= 0.5 form.
     m -= g

@@ -23,6 +23,7 @@ import numpy as np
 
 from . import hparams as h
 from .hparams import HParam, Value, is_active
+from .preamble import prepare_gradient
 from .spec import OptimizerSpec, hparam_table
 
 
@@ -56,14 +57,7 @@ def update(
     params: np.ndarray, grad: np.ndarray, state: State, step: int, lr: Value, hp: Hyper
 ) -> tuple[np.ndarray, State]:
     """One NAdam step for all points; reuses the memory of params, grad and state."""
-    g = grad
-    if hp.maximize:
-        np.negative(g, out=g)
-    if is_active(hp.weight_decay):
-        if hp.decoupled_weight_decay:
-            params *= 1 - lr * hp.weight_decay
-        else:
-            g += hp.weight_decay * params
+    g = prepare_gradient(params, grad, hp, lr, decoupled=hp.decoupled_weight_decay)
     m, v, mu_product = state
     mu, mu_next = _momentum(hp, step), _momentum(hp, step + 1)
     # Per-point hyperparameters arrive as (N, 2) with equal columns; the product is per point.

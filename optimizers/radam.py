@@ -22,7 +22,8 @@ from typing import NamedTuple
 import numpy as np
 
 from . import hparams as h
-from .hparams import Value, is_active
+from .hparams import Value
+from .preamble import prepare_gradient
 from .spec import OptimizerSpec, hparam_table
 
 
@@ -63,14 +64,7 @@ def update(
     params: np.ndarray, grad: np.ndarray, state: State, step: int, lr: Value, hp: Hyper
 ) -> tuple[np.ndarray, State]:
     """One RAdam step for all points; reuses the memory of params, grad and state."""
-    g = grad
-    if hp.maximize:
-        np.negative(g, out=g)
-    if is_active(hp.weight_decay):
-        if hp.decoupled_weight_decay:
-            params *= 1 - lr * hp.weight_decay
-        else:
-            g += hp.weight_decay * params
+    g = prepare_gradient(params, grad, hp, lr, decoupled=hp.decoupled_weight_decay)
     m, v = state
     m += (1 - hp.beta1) * (g - m)
     v *= hp.beta2

@@ -19,6 +19,7 @@ import numpy as np
 
 from . import hparams as h
 from .hparams import HParam, Value, is_active
+from .preamble import prepare_gradient
 from .spec import OptimizerSpec, hparam_table
 
 
@@ -50,11 +51,7 @@ def update(
     params: np.ndarray, grad: np.ndarray, state: State, step: int, lr: Value, hp: Hyper
 ) -> tuple[np.ndarray, State]:
     """One RMSprop step for all points; reuses the memory of params, grad and state."""
-    g = grad
-    if hp.maximize:
-        np.negative(g, out=g)
-    if is_active(hp.weight_decay):
-        g += hp.weight_decay * params
+    g = prepare_gradient(params, grad, hp, lr)
     square_avg, buf, grad_avg = state
     square_avg *= hp.alpha
     square_avg += (1 - hp.alpha) * g * g
