@@ -39,7 +39,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -225,9 +225,9 @@ class RunSeen:
 class StudentConnection:
     """A browser tab as the server sees it: the page's link state, widgets and message cache."""
 
-    def __init__(self, base: str, page: str, timeout: float) -> None:
+    def __init__(self, base: str, page: str, query: str, timeout: float) -> None:
         self.base, self.page, self.timeout = base, page, timeout
-        self.query_string = ""
+        self.query_string = query  # the address bar's, kept up to date by page_info_changed
         self.page_script_hash = ""
         self.widgets = Widgets()
         self.cache: dict[str, tuple[int, ForwardMsg]] = {}  # hash -> (run it was last seen, msg)
@@ -236,7 +236,8 @@ class StudentConnection:
         self.ws = None
 
     async def open(self) -> None:
-        cookies = await http_get(self.base, f"/{self.page}", CONNECT_TIMEOUT_S)
+        path = f"/{self.page}" + (f"?{self.query_string}" if self.query_string else "")
+        cookies = await http_get(self.base, path, CONNECT_TIMEOUT_S)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
         # The frontend passes the XSRF cookie as the second subprotocol entry.
         protocols = ["streamlit"] + (
@@ -274,14 +275,19 @@ class StudentConnection:
                 timezone="UTC",
                 timezone_offset=0,
                 locale="en-US",
-                url=f"{self.base}/{self.page}",
+                url=f"{self.base}/{self.page}?{self.query_string}".rstrip("?"),
                 is_embedded=False,
                 color_scheme="light",
             )
         )
         seen = RunSeen(started=time.perf_counter())
         await self.ws.send(message.SerializeToString())
-        await asyncio.wait_for(self._until_finished(seen), self.timeout)
+        try:
+            await asyncio.wait_for(self._until_finished(seen), self.timeout)
+        except TimeoutError:
+            raise ClassroomError(
+                f"/{self.page}: no script_finished within --timeout {self.timeout:g} s"
+            ) from None
         return seen
 
     async def _until_finished(self, seen: RunSeen) -> None:
@@ -358,6 +364,7 @@ class Lesson:
     moves: int
     think: tuple[float, float]
     timeout: float
+    query: str = ""  # the link every student opens
 
 
 async def attend(
@@ -365,7 +372,7 @@ async def attend(
     release: asyncio.Event,
 ) -> None:  # fmt: skip
     """One student: open the page, do the lesson, stay connected until the class is measured."""
-    student = StudentConnection(base, PAGES[lesson.scenario], lesson.timeout)
+    student = StudentConnection(base, PAGES[lesson.scenario], lesson.query, lesson.timeout)
     try:
         opened = time.perf_counter()
         await student.open()
@@ -378,10 +385,8 @@ async def attend(
         if lesson.scenario == "playground":
             await move_lr_slider(student, seen, lesson, rng, result)
         result.query_string = student.query_string
-    except (ClassroomError, OSError, TimeoutError) as error:
+    except Exception as error:  # also a refused connection, a websocket the server closed...
         result.errors.append(f"{type(error).__name__}: {error}" if str(error) else repr(error))
-    except Exception as error:  # a websocket closed by the server, a malformed message...
-        result.errors.append(f"{type(error).__name__}: {error}")
     finally:
         worked.set()
         with contextlib.suppress(Exception):
@@ -653,6 +658,18 @@ def markdown_table(reports: list[StepReport]) -> str:
     return "\n".join(lines)
 
 
+def class_lesson(lesson: Lesson, number: int) -> Lesson:
+    """The lesson for the ``number``-th class (0: the warm-up).
+
+    On /sweep every class opens one link of its own (the noise seed differs, which the
+    grid's cache key holds but a noiseless surface ignores): a class's identical requests
+    then meet a cold cache, as a class opening a new link does, not the previous class's.
+    """
+    if lesson.scenario != "sweep" or lesson.query:
+        return lesson
+    return replace(lesson, query=f"seed={number}")
+
+
 async def ramp(
     url: str, sizes: list[int], lesson: Lesson, server: ServerProcesses, seed: int,
     max_seconds: float, warm_up: bool, log=print,
@@ -660,15 +677,15 @@ async def ramp(
     """Each class size in turn (after one unmeasured student warms imports and caches)."""
     deadline = time.monotonic() + max_seconds
     if warm_up:
-        warm, _ = await run_class(url, 1, lesson, server, seed, max_seconds)
+        warm, _ = await run_class(url, 1, class_lesson(lesson, 0), server, seed, max_seconds)
         log(f"warm-up: page ready {_s(warm.page_ready['max'])} s, {warm.errors} errors")
     reports = []
-    for size in sizes:
+    for number, size in enumerate(sizes, start=1):
         budget = deadline - time.monotonic()
         if budget <= 0:
             log(f"stopped before {size} students: --max-seconds {max_seconds:.0f} reached")
             break
-        report, _ = await run_class(url, size, lesson, server, seed, budget)
+        report, _ = await run_class(url, size, class_lesson(lesson, number), server, seed, budget)
         reports.append(report)
         log(
             f"{size} students: update p95 {_s(report.updates['p95'])} s, "
@@ -698,7 +715,7 @@ def think_range(text: str) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "--students",
@@ -746,6 +763,7 @@ def main() -> None:
     if not 0 <= args.moves <= 100:
         parser.error(f"--moves: in [0, 100]; got {args.moves}")
 
+    sys.stdout.reconfigure(line_buffering=True)  # progress lines show up in a log file too
     lesson = Lesson(args.scenario, args.moves, args.think, args.timeout)
     with contextlib.ExitStack() as stack:
         if args.url:
