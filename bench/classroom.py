@@ -138,13 +138,11 @@ class Widgets:
 
     states: dict[str, WidgetState] = field(default_factory=dict)
     shown: set[str] = field(default_factory=set)
-    protos: dict[str, tuple[str, object]] = field(default_factory=dict)
 
     def observe(self, kind: str, widget) -> None:
         if kind in _EVENT_WIDGETS or not getattr(widget, "id", ""):
             return
         self.shown.add(widget.id)
-        self.protos[widget.id] = (kind, widget)
         if widget.id not in self.states or getattr(widget, "set_value", False):
             state = initial_widget_state(kind, widget)
             if state is not None:
@@ -215,9 +213,8 @@ async def http_get(base: str, path: str, timeout: float) -> dict[str, str]:
 
 @dataclass
 class RunSeen:
-    """What one script run sent: its first chart's arrival and the widgets by label."""
+    """What one script run sent: its first chart's arrival and the sliders by label."""
 
-    started: float
     chart_at: float | None = None
     sliders: dict[str, tuple[object, str]] = field(default_factory=dict)
 
@@ -280,7 +277,7 @@ class StudentConnection:
                 color_scheme="light",
             )
         )
-        seen = RunSeen(started=time.perf_counter())
+        seen = RunSeen()
         await self.ws.send(message.SerializeToString())
         try:
             await asyncio.wait_for(self._until_finished(seen), self.timeout)
