@@ -4,6 +4,7 @@ enough that the server takes its slider moves (no timing is asserted here)."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from urllib.parse import parse_qs
 
 import pytest
@@ -12,6 +13,7 @@ import optimizers
 from bench import classroom
 
 MOVES = 2
+PLAYGROUND = classroom.Lesson("playground", 0, (0.05, 0.2), timeout=120)
 
 
 def _run(server_url: str, students: int, lesson: classroom.Lesson):
@@ -19,9 +21,18 @@ def _run(server_url: str, students: int, lesson: classroom.Lesson):
     return asyncio.run(classroom.run_class(server_url, students, lesson, server, 0, 240))
 
 
-def test_two_students_move_the_lr_slider_and_the_server_takes_each_move(server_url):
-    lesson = classroom.Lesson("playground", MOVES, (0.05, 0.2), timeout=120)
-    report, results = _run(server_url, 2, lesson)
+@pytest.fixture(scope="module")
+def lab_url(server_url: str) -> str:
+    """The test server after one student, as the benchmark's warm-up does: students arriving
+    together at a server that has never drawn a figure can race on plotly's lazy pandas
+    import (an app issue, not the client's), and these tests are about the client."""
+    report, _ = _run(server_url, 1, PLAYGROUND)
+    assert report.errors == 0, report.first_errors
+    return server_url
+
+
+def test_two_students_move_the_lr_slider_and_the_server_takes_each_move(lab_url):
+    report, results = _run(lab_url, 2, replace(PLAYGROUND, moves=MOVES))
 
     assert report.first_errors == []
     assert report.errors == 0
@@ -39,9 +50,9 @@ def test_two_students_move_the_lr_slider_and_the_server_takes_each_move(server_u
     assert report.rss_after_mb is not None and report.rss_after_mb > 0  # found by its port
 
 
-def test_students_opening_sweep_each_get_a_heatmap(server_url):
+def test_students_opening_sweep_each_get_a_heatmap(lab_url):
     lesson = classroom.class_lesson(classroom.Lesson("sweep", 0, (0, 0), timeout=120), 1)
-    report, results = _run(server_url, 2, lesson)
+    report, results = _run(lab_url, 2, lesson)
 
     assert report.first_errors == []
     assert report.measured_updates == 2
