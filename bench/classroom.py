@@ -669,14 +669,14 @@ def class_lesson(lesson: Lesson, number: int) -> Lesson:
 
 async def ramp(
     url: str, sizes: list[int], lesson: Lesson, server: ServerProcesses, seed: int,
-    max_seconds: float, warm_up: bool, log=print,
-) -> list[StepReport]:  # fmt: skip
-    """Each class size in turn (after one unmeasured student warms imports and caches)."""
+    max_seconds: float, warm_up: bool, reports: list[StepReport], log=print,
+) -> None:  # fmt: skip
+    """Each class size in turn (after one unmeasured student warms imports and caches),
+    appended to ``reports`` as it finishes, so an interrupted ramp keeps what it measured."""
     deadline = time.monotonic() + max_seconds
     if warm_up:
         warm, _ = await run_class(url, 1, class_lesson(lesson, 0), server, seed, max_seconds)
         log(f"warm-up: page ready {_s(warm.page_ready['max'])} s, {warm.errors} errors")
-    reports = []
     for number, size in enumerate(sizes, start=1):
         budget = deadline - time.monotonic()
         if budget <= 0:
@@ -690,7 +690,6 @@ async def ramp(
         )
         if not report.complete:
             break
-    return reports
 
 
 def class_sizes(text: str) -> list[int]:
@@ -761,8 +760,12 @@ def main() -> None:
         parser.error(f"--moves: in [0, 100]; got {args.moves}")
 
     sys.stdout.reconfigure(line_buffering=True)  # progress lines show up in a log file too
+    # A plain `kill` still stops our own server and prints what was measured.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))
     lesson = Lesson(args.scenario, args.moves, args.think, args.timeout)
+    reports: list[StepReport] = []
     with contextlib.ExitStack() as stack:
+        stack.callback(report_all, reports, args.json)
         if args.url:
             url = loopback_url(args.url)
             server = given_server(url, list(args.pid), args.pid_file)
@@ -770,13 +773,19 @@ def main() -> None:
             log_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             url, server = stack.enter_context(own_server(log_dir))
         print(f"target {url}, server pids {server.pids() or 'unknown'}, scenario {args.scenario}")
-        reports = asyncio.run(
-            ramp(url, args.students, lesson, server, args.seed, args.max_seconds, args.warm_up)
-        )
+        asyncio.run(
+            ramp(
+                url, args.students, lesson, server, args.seed, args.max_seconds, args.warm_up,
+                reports,
+            )
+        )  # fmt: skip
+
+
+def report_all(reports: list[StepReport], json_path: Path | None) -> None:
     print()
     print(markdown_table(reports))
-    if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in reports], indent=2) + "\n")
+    if json_path:
+        json_path.write_text(json.dumps([asdict(r) for r in reports], indent=2) + "\n")
 
 
 if __name__ == "__main__":
