@@ -529,9 +529,15 @@ class ServerProcesses:
     """The server's processes (and their children), whose memory and CPU the report shows."""
 
     roots: list[int]
+    pid_files: list[str] = field(default_factory=list)  # globs, read anew: replicas restart
 
     def pids(self) -> list[int]:
-        children, found, todo = _proc_children(), [], list(self.roots)
+        roots = list(self.roots)
+        for pattern in self.pid_files:
+            for path in sorted(glob.glob(pattern)):
+                with contextlib.suppress(OSError, ValueError, IndexError):
+                    roots.append(int(Path(path).read_text().split()[0]))
+        children, found, todo = _proc_children(), [], roots
         while todo:
             pid = todo.pop()
             if pid not in found:
@@ -619,10 +625,11 @@ def own_server(log_dir: Path):
 
 
 def given_server(url: str, pids: list[int], pid_files: list[str]) -> ServerProcesses:
-    for pattern in pid_files:
-        for path in sorted(glob.glob(pattern)):
-            pids.append(int(Path(path).read_text().split()[0]))
-    return ServerProcesses(pids or _listening_pids(urlsplit(url).port or 80))
+    """The processes named, else those listening on the URL's port (a balancer's replicas
+    listen elsewhere: name them, e.g. ``--pid-file '.serve/replica-*.pid'`` for make serve)."""
+    if pids or pid_files:
+        return ServerProcesses(pids, pid_files)
+    return ServerProcesses(_listening_pids(urlsplit(url).port or 80))
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -732,7 +739,8 @@ def main() -> None:
         "--pid-file",
         action="append",
         default=[],
-        help="file(s) holding a server pid, glob allowed (repeatable)",
+        help="file(s) holding a server pid, glob allowed (repeatable), read at every "
+        "measurement: '.serve/replica-*.pid' for make serve",
     )
     parser.add_argument("--moves", type=int, default=10, help="slider moves per student")
     parser.add_argument(
