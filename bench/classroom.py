@@ -723,7 +723,7 @@ def main() -> None:
     parser.add_argument(
         "--students",
         type=class_sizes,
-        default=class_sizes("1,5,10,20"),
+        default=class_sizes("1,5,10"),
         help=f"class sizes to ramp over, e.g. 1,5,10,20,30,45,60 (each <= {MAX_STUDENTS})",
     )
     parser.add_argument("--scenario", choices=sorted(PAGES), default="playground")
