@@ -203,7 +203,7 @@ def user_directive() -> str:
     write the run directory: keep them as the user who started it, as without root."""
     if os.geteuid() != 0:
         return ""
-    return f"user {pwd.getpwuid(0).pw_name};"
+    return f"user {pwd.getpwuid(os.geteuid()).pw_name};"
 
 
 def nginx_config(args: argparse.Namespace, run_dir: Path, ports: list[int]) -> str:
