@@ -96,6 +96,19 @@ def free_loopback_port() -> int:
         return sock.getsockname()[1]
 
 
+def port_taken(address: str, port: int) -> bool:
+    """Whether something already listens where the class should connect (nginx would only
+    say so in its log, and the supervisor would restart it forever)."""
+    host = listen_address(address, port).rsplit(":", 1)[0].strip("[]")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 def healthy(base_url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
@@ -276,6 +289,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if port_taken(args.address, args.port):
+        raise SystemExit(f"serve: port {args.port} on {args.address} is in use; pick another PORT")
     nginx = find_nginx()
     if nginx is None:
         raise SystemExit(f"serve: {NGINX_MISSING}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 
 import pytest
@@ -38,6 +39,18 @@ def test_listen_addresses_and_upstream_lines():
         "server 127.0.0.1:1 max_fails=1 fail_timeout=5s;",
         "server 127.0.0.1:2 max_fails=1 fail_timeout=5s;",
     ]
+
+
+def test_a_taken_port_is_refused_before_anything_starts(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert serve.port_taken("127.0.0.1", port)
+        with pytest.raises(SystemExit, match=f"port {port} on 127.0.0.1 is in use"):
+            serve.main(["--port", str(port), "--address", "127.0.0.1", "--run-dir", str(tmp_path)])
+    assert not serve.port_taken("127.0.0.1", port)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_nginx_accepts_the_rendered_config(tmp_path):
