@@ -5,11 +5,18 @@ PORT    ?= 8501
 ADDRESS ?= localhost
 BIN     := $(VENV)/bin
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run serve test lint bench system-deps clean
 
 run: $(VENV)/.installed-run
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) \
 		--server.headless true --browser.gatherUsageStats false
+
+# A class on one machine: REPLICAS app processes behind nginx, sticky by cookie, restarted
+# if they die; Ctrl-C stops them all. deploy/serve.py says how; the README says when.
+REPLICAS ?= $(shell nproc 2>/dev/null || echo 2)
+
+serve: $(VENV)/.installed-run
+	$(BIN)/python deploy/serve.py --replicas $(REPLICAS) --port $(PORT) --address $(ADDRESS)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -26,12 +33,14 @@ BENCH_VENV ?= .venv-bench
 bench: $(BENCH_VENV)/.installed
 	for script in bench/*.py; do $(BENCH_VENV)/bin/python $$script || exit 1; done
 
-# Chromium (browser tests, PNG/SVG/GIF export) and a CJK font (Chinese in exported images),
-# from Debian's packages. Needs root; installs only what is missing.
+# Chromium (browser tests, PNG/SVG/GIF export), a CJK font (Chinese in exported images) and
+# nginx (`make serve`'s balancer), from Debian's packages. Needs root; installs only what is
+# missing.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium chromium-driver"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then apt-get update -q && apt-get install -y -q $$missing; fi
 
 $(VENV)/bin/python:
