@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from i18n import LANG_NAMES, LANGS, normalize_lang
 
@@ -49,7 +48,28 @@ def current_language() -> str:
     straight to ``/playground`` would run the page alone, without app.py's sidebar,
     layout and language. Leaving that mode and rerunning serves the page through app.py.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if leave_legacy_pages_mode(_pages_manager()):
         st.rerun()
     return normalize_lang(st.session_state.get(_LANG_STATE))
+
+
+def _pages_manager() -> type | None:
+    """Streamlit's PagesManager class, or None where an upgrade has moved it."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:
+        return None
+    return PagesManager
+
+
+def leave_legacy_pages_mode(manager: type | None) -> bool:
+    """Switch Streamlit out of its legacy pages/ mode; True when it was in it.
+
+    ``uses_pages_directory`` is private Streamlit state (1.67). Should an upgrade drop it,
+    nothing here fails: pages keep working, and only the very first deep link of a fresh
+    server might show its page once without the shell (tests/ui/test_shell.py says when).
+    """
+    if manager is None or not getattr(manager, "uses_pages_directory", False):
+        return False
+    manager.uses_pages_directory = False
+    return True
