@@ -5,7 +5,7 @@ PORT    ?= 8501
 ADDRESS ?= localhost
 BIN     := $(VENV)/bin
 
-.PHONY: run serve test lint bench system-deps clean
+.PHONY: run serve test test-fast lint bench system-deps clean
 
 run: $(VENV)/.installed-run
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) \
@@ -21,6 +21,15 @@ serve: $(VENV)/.installed-run
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# The edit-test loop: core, formulas, surfaces, schedules, figures, ui helpers, catalog; no
+# browser and no AppTest pages (`make test` runs those too).
+FAST_TESTS := $(wildcard tests/core tests/formulas tests/surfaces tests/schedules tests/figures \
+	tests/ui tests/i18n)
+
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -m "not browser" $(FAST_TESTS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.browser.conftest import assert_no_exception, wait_until_idle
-from tests.conftest import streamlit_server
+from tests.support.browser import assert_no_exception, wait_until_idle
+from tests.support.server import streamlit_server
 from ui.shell import LANGUAGE_LABEL
 
 pytestmark = pytest.mark.browser

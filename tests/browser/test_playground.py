@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import wait_until_idle
+from tests.support.browser import wait_until_idle
 
 pytestmark = pytest.mark.browser
 

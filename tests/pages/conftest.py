@@ -1,34 +1,10 @@
-"""AppTest helpers: run the real app.py (shell + navigation) on a chosen page with a query."""
+"""AppTest pages start from an empty st.cache_data (helpers: tests/support/apptest.py)."""
 
 from __future__ import annotations
 
-import base64
-from pathlib import Path
-
-import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
 def _clean_cache(clear_streamlit_cache):
     yield
-
-
-def run_app(page: str | None = None, timeout: float = 60, **query: str) -> AppTest:
-    """Run app.py with ``query`` as the link's parameters, on ``page`` (e.g. "pages/sweep.py")."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
-    for key, value in query.items():
-        at.query_params[key] = value
-    if page is not None:
-        at.switch_page(page)
-    return at.run()
-
-
-def plotly_array(values: object) -> np.ndarray:
-    """An array from a figure spec: Plotly 7 writes numpy arrays as {"dtype", "bdata"}."""
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-    return np.asarray(values, dtype=float)

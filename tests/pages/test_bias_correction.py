@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.pages.conftest import plotly_array, run_app
+from tests.support.apptest import plotly_array, run_app
 from ui.lesson_settings import BiasSettings, bias_from_query, bias_to_query, entry
 from ui.playground_settings import PlaygroundSettings
 

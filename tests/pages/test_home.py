@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.pages.conftest import run_app
+from tests.support.apptest import run_app
 
 
 def test_home_renders_in_english_by_default():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.pages.conftest import run_app
+from tests.support.apptest import run_app
 from ui.pages import HOME, LESSONS
 from ui.shell import LANGUAGE_LABEL
 

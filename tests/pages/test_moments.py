@@ -9,7 +9,7 @@ import numpy as np
 
 import optimizers
 import surfaces
-from tests.pages.conftest import run_app
+from tests.support.apptest import run_app
 from ui.lesson_settings import MomentsSettings, entry, moments_from_query, moments_to_query
 from ui.playground_settings import PlaygroundSettings
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from i18n import t
-from tests.pages.conftest import run_app
+from tests.support.apptest import run_app
 from ui.playground_panels import MAX_FRAMES
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings, from_query, to_query
 from viz.animation import timeline

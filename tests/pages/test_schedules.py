@@ -9,7 +9,7 @@ import numpy as np
 
 from i18n import t
 from optimizers import schedules
-from tests.pages.conftest import plotly_array, run_app
+from tests.support.apptest import plotly_array, run_app
 from ui.lesson_settings import (
     SchedulesSettings,
     entry,

@@ -9,7 +9,7 @@ import numpy as np
 
 import optimizers
 import surfaces
-from tests.pages.conftest import plotly_array, run_app
+from tests.support.apptest import plotly_array, run_app
 from ui.lesson_settings import SweepSettings, entry, sweep_from_query, sweep_to_query
 from ui.playground_settings import PlaygroundSettings
 from ui.playground_settings import from_query as playground_from_query

@@ -6,10 +6,9 @@ import numpy as np
 import pytest
 
 from optimizers import schedules
+from tests.support.reference import load_schedule_fixture
 
-from .conftest import load
-
-PLATEAU = load("plateau.json")
+PLATEAU = load_schedule_fixture("plateau.json")
 LOSSES = np.array(PLATEAU["losses"])  # (N, steps)
 
 

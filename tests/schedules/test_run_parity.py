@@ -6,10 +6,9 @@ import numpy as np
 
 import optimizers
 from optimizers import schedules
+from tests.support.reference import load_schedule_fixture
 
-from .conftest import load
-
-RUNS = load("runs.json")
+RUNS = load_schedule_fixture("runs.json")
 
 
 class Quadratic:

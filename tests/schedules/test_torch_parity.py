@@ -6,10 +6,9 @@ import numpy as np
 import pytest
 
 from optimizers import schedules
+from tests.support.reference import load_schedule_fixture
 
-from .conftest import load
-
-CASES = load("schedules.json")["cases"]
+CASES = load_schedule_fixture("schedules.json")["cases"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

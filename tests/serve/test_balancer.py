@@ -13,7 +13,6 @@ import requests
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from deploy.serve import healthy, streamlit_static_root
-from tests.serve.conftest import CLIENT_BURST, CLIENT_SESSIONS
 from tests.serve.streamlit_client import (
     exceptions,
     next_message,
@@ -22,6 +21,7 @@ from tests.serve.streamlit_client import (
     run_page,
     wait_finished,
 )
+from tests.support.serve import CLIENT_BURST, CLIENT_SESSIONS
 
 COOKIE = "otl_replica"
 FLOOD_RERUNS = 200

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from deploy import serve
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 DEPLOY = ROOT / "deploy"
 TEMPLATE = (DEPLOY / "nginx.conf.template").read_text()

@@ -9,8 +9,8 @@ import signal
 import pytest
 
 from deploy.serve import healthy
-from tests.browser.conftest import assert_no_exception, wait_until_idle
-from tests.serve.conftest import wait_until
+from tests.support.browser import assert_no_exception, wait_until_idle
+from tests.support.serve import wait_until
 
 pytestmark = pytest.mark.browser
 

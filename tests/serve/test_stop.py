@@ -6,8 +6,8 @@ import os
 import signal
 from pathlib import Path
 
-from tests.serve.conftest import running_lab
 from tests.serve.streamlit_client import open_session, run_page
+from tests.support.serve import running_lab
 
 
 def _children(pid: int) -> list[int]:

@@ -1,0 +1,34 @@
+"""Chromium for the browser tests, and waiting until Streamlit has finished a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = f"Chromium not found at {CHROMIUM}: apt-get install -y chromium chromium-driver"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+APP_READY = '[data-testid="stAppViewContainer"]'
+RUNNING = '[data-testid="stStatusWidget"]'
+EXCEPTION = '[data-testid="stException"]'
+
+
+def wait_until_idle(tab, timeout_ms: int = 60_000) -> None:
+    """Wait for the script run to finish (the 'Running...' status widget disappears)."""
+    tab.wait_for_selector(APP_READY, timeout=timeout_ms)
+    tab.wait_for_timeout(300)
+    tab.wait_for_selector(RUNNING, state="detached", timeout=timeout_ms)
+
+
+def assert_no_exception(tab) -> None:
+    boxes = tab.locator(EXCEPTION)
+    assert boxes.count() == 0, boxes.first.inner_text()
