@@ -329,13 +329,13 @@ def _lambda(lr: float, lr_lambda: str | Callable[[int], float]) -> LrFn:
         # Called once per integer step, as torch does: the callable need not be vectorized.
         return lambda k: lr * np.array([float(lr_lambda(int(i))) for i in k])
     # sympy is heavy and only this path needs it: import on use, not with every schedule.
-    from surfaces import expression
+    import formulas
 
     try:
-        fn = expression.compile_function(lr_lambda, ("t",))
-    except expression.ExpressionError as err:
+        fn = formulas.compile_function(lr_lambda, ("t",))
+    except formulas.ExpressionError as err:
         # Same class, so the page can still point at err.position in the typed text.
-        raise expression.ExpressionError(
+        raise formulas.ExpressionError(
             f"lambda: lr_lambda is not a valid formula in t: {err}", err.position, err.token
         ) from err
     return lambda k: lr * np.broadcast_to(fn(k.astype(float)), k.shape)

@@ -6,8 +6,8 @@ points (N, 2), with optional seeded gradient noise; plus safe formulas typed by 
     surfaces.from_expression("x**2 + 3*y**2", bounds=((-2, 2), (-2, 2)))
 """
 
+from formulas import ExpressionError
 from surfaces.custom import from_expression
-from surfaces.expression import ExpressionError
 from surfaces.params import ParamSpec
 from surfaces.registry import get, names
 from surfaces.surface import Surface

@@ -1,4 +1,4 @@
-"""Surfaces from a formula a teacher types: f(x, y) parsed safely (surfaces.expression),
+"""Surfaces from a formula a teacher types: f(x, y) parsed safely (formulas),
 differentiated symbolically for the gradient and Hessian, compiled to NumPy."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import functools
 import numpy as np
 import sympy as sp
 
+from formulas import ExpressionError, evaluate, lambdify, parse, symbol
 from surfaces import layout
-from surfaces.expression import ExpressionError, evaluate, lambdify, parse, symbol
 from surfaces.params import BATCH, noise_spec, resolve
 from surfaces.surface import Bounds, Surface
 
@@ -159,7 +159,7 @@ def from_expression(
 ) -> Surface:
     """A Surface for the formula f(x, y) in `text`, e.g. "(1-x)**2 + 100*(y-x**2)**2".
 
-    Raises ExpressionError if the formula is refused (see surfaces.expression), does not
+    Raises ExpressionError if the formula is refused (see formulas), does not
     depend on x or y, or is not finite everywhere on a grid over `bounds` (default
     ((-3, 3), (-3, 3))). `start` defaults to a point near the top-left corner. Minima are
     not known for a typed formula, so `minima` and `saddles` are empty.

@@ -108,7 +108,7 @@ def test_onecycle_zero_length_phase_is_refused_where_torch_divides_by_zero():
 
 
 def test_lambda_formula_error_names_the_parameter_and_keeps_the_position():
-    from surfaces.expression import ExpressionError
+    from formulas import ExpressionError
 
     with pytest.raises(
         ExpressionError, match=r"^lambda: lr_lambda is not a valid formula in t: "

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 import surfaces
+from formulas import compile_function, parse
 from surfaces import ExpressionError
-from surfaces.expression import compile_function, parse
 
 from . import numeric_derivatives as numeric
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
+from formulas import Real, compile_function, symbol
+from formulas import parse as parse_wrapped
 from surfaces import ExpressionError
-from surfaces.expression import Real, compile_function, symbol
-from surfaces.expression import parse as parse_wrapped
 
 x, y, t = symbol("x"), symbol("y"), symbol("t")
 

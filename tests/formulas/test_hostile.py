@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import surfaces
+from formulas import parse
 from surfaces import ExpressionError
-from surfaces.expression import parse
 
 INJECTION = [
     ("__import__('os').system('echo pwned')", "attribute access is not allowed: '.system'"),
