@@ -22,10 +22,10 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-# The edit-test loop: core, formulas, surfaces, schedules, figures, ui helpers, catalog; no
-# browser and no AppTest pages (`make test` runs those too).
-FAST_TESTS := $(wildcard tests/core tests/formulas tests/surfaces tests/schedules tests/figures \
-	tests/ui tests/i18n)
+# The edit-test loop: constraints, core, formulas, surfaces, schedules, figures, ui helpers,
+# catalog; no browser and no AppTest pages (`make test` runs those too).
+FAST_TESTS := $(wildcard tests/constraints tests/core tests/formulas tests/surfaces tests/schedules \
+	tests/figures tests/ui tests/i18n)
 
 test-fast: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -67,7 +67,7 @@ SPEC = OptimizerSpec(
             "rho",
             0.9,
             "memory of the running averages of squared gradients and squared steps",
-            range=(0.0, 1.0),
+            constraint=h.UNIT,
             slider=(0.0, 0.999),
         ),
         h.eps(1e-6),

@@ -1,9 +1,10 @@
 """Hyperparameter declarations: one table drives validation, error messages, UI sliders, tests.
 
 Each optimizer declares its hyperparameters once, as data (the scikit-learn ``Interval`` idea):
-name, torch default, allowed range, slider span, log scale, one-line meaning. ``range`` and
-``closed`` repeat torch.optim's own argument checks (``Adam(betas=(1.0, 0.999))`` fails in
-both); where torch checks nothing the lab only asks for a finite number.
+name, torch default, allowed values (a ``constraints`` object), slider span, log scale,
+one-line meaning. The constraints repeat torch.optim's own argument checks
+(``Adam(betas=(1.0, 0.999))`` fails in both); where torch checks nothing the lab only asks
+for a finite number.
 
 Numeric values may be a scalar or an array of shape (N,), one value per start point, so a
 single vectorized run sweeps a grid of settings. Pairs (``betas``, ``etas``, ``step_sizes``)
@@ -20,51 +21,54 @@ from typing import Any
 
 import numpy as np
 
+from constraints import REFUSED, Constraint, Flag, Interval, Plain, invalid
+
 Value = float | np.ndarray
 """A numeric hyperparameter after validation: a float, or an array of shape (N,)."""
+
+FLAG = Flag()
+FINITE = Interval(float)
+NON_NEGATIVE = Interval(float, 0.0, math.inf, "left")  # torch: 0 <= lr, eps, weight_decay, ...
+UNIT = Interval(float, 0.0, 1.0)
+UNIT_OPEN = Interval(float, 0.0, 1.0, "left")  # torch: 0 <= beta < 1
 
 
 @dataclass(frozen=True)
 class HParam:
     """One hyperparameter of one optimizer.
 
-    kind "float": a real number in ``range`` (ends included as ``closed`` says), scalar or (N,).
-    kind "bool": True or False, one value for the whole run.
-    kind "pair": two floats declared by ``items`` (``betas`` -> ``beta1``, ``beta2``).
-    ``slider`` is the finite span a UI slider offers (inside ``range``); ``log`` asks for a
-    log-scale slider. ``torch`` is False for the lab's teaching switches that torch lacks.
+    ``constraint`` says what it takes: an Interval of floats (scalar or one per point, (N,)),
+    or FLAG (True or False, one value for the whole run). A pair (``betas`` -> ``beta1``,
+    ``beta2``) declares its two floats as ``items`` instead. ``slider`` is the finite span a
+    UI slider offers (inside ``constraint``); ``log`` asks for a log-scale slider. ``torch`` is
+    False for the lab's teaching switches that torch lacks.
     """
 
     name: str
     default: Any
     meaning: str
-    kind: str = "float"  # "float" | "bool" | "pair"
-    range: tuple[float, float] = (-math.inf, math.inf)
-    closed: str = "both"  # "both" | "left" | "right" | "neither"
+    constraint: Constraint = FINITE
     slider: tuple[float, float] | None = None
     log: bool = False
     items: tuple[HParam, ...] = ()
     torch: bool = True
 
+    @property
+    def kind(self) -> str:
+        """ "pair", "bool" or "float": what widget, link text and kernel value it has."""
+        if self.items:
+            return "pair"
+        return "bool" if isinstance(self.constraint, Flag) else "float"
+
     def allowed(self) -> str:
         """The allowed values in words, as error messages print them."""
-        if self.kind == "bool":
-            return "True or False"
         if self.kind == "pair":
             return "a pair (" + ", ".join(item.allowed() for item in self.items) + ")"
-        lo, hi = self.range
-        if math.isinf(lo) and math.isinf(hi):
-            return "a finite float"
-        left = "[" if self.closed in ("both", "left") else "("
-        right = "]" if self.closed in ("both", "right") else ")"
-        return f"a finite float in {left}{lo:g}, {hi:g}{right}"
+        return self.constraint.describe()
 
-    def contains(self, x: np.ndarray) -> np.ndarray:
-        """Elementwise: is x finite and inside ``range``? (NaN is never inside.)"""
-        lo, hi = self.range
-        above = lo <= x if self.closed in ("both", "left") else lo < x
-        below = x <= hi if self.closed in ("both", "right") else x < hi
-        return np.isfinite(x) & above & below
+    def contains(self, x: float | np.ndarray) -> bool | np.ndarray:
+        """Elementwise: is x a float this hyperparameter allows? (NaN never is.)"""
+        return self.constraint.contains(x)
 
     def validate(self, value: Any, optimizer: str, n_points: int, label: str = "") -> Any:
         """``value`` in canonical form, or ValueError naming the parameter, range and value.
@@ -75,16 +79,12 @@ class HParam:
         """
         label = label or self.name
         if self.kind == "bool":
-            if isinstance(value, bool | np.bool_):
-                return bool(value)
-            raise ValueError(f"{optimizer}: {label} must be True or False; got {value!r}")
+            return self.constraint.validate(value, optimizer, label)
         if self.kind == "pair":
             if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
-                raise ValueError(f"{optimizer}: {label} must be {self.allowed()}; got {value!r}")
+                raise invalid(optimizer, label, self.allowed(), value)
             if len(value) != 2:
-                raise ValueError(
-                    f"{optimizer}: {label} must be a pair of 2 values; got {len(value)}: {value!r}"
-                )
+                raise invalid(optimizer, label, "a pair of 2 values", value)
             return tuple(
                 item.validate(v, optimizer, n_points, f"{label}[{i}]")
                 for i, (item, v) in enumerate(zip(self.items, value, strict=True))
@@ -92,32 +92,27 @@ class HParam:
         return self._validate_float(value, optimizer, n_points, label)
 
     def _validate_float(self, value: Any, optimizer: str, n_points: int, label: str) -> Value:
-        if isinstance(value, bool | np.bool_ | str | bytes):
-            raise ValueError(f"{optimizer}: {label} must be {self.allowed()}; got {value!r}")
-        if isinstance(value, numbers.Real) or (isinstance(value, np.ndarray) and value.ndim == 0):
-            x = float(value)
-            if not self.contains(np.float64(x)):
-                raise ValueError(f"{optimizer}: {label} must be {self.allowed()}; got {x!r}")
-            return x
+        scalar = self.constraint.convert(value)
+        if scalar is not REFUSED:
+            return scalar
+        if isinstance(value, bool | np.bool_ | str | bytes | numbers.Real) or (
+            isinstance(value, np.ndarray) and value.ndim == 0
+        ):
+            raise invalid(optimizer, label, self.allowed(), value)
         try:
             array = np.array(value, dtype=np.float64)  # a copy: the caller's array stays writable
         except (TypeError, ValueError):
-            raise ValueError(
-                f"{optimizer}: {label} must be {self.allowed()}, or an array of shape "
-                f"({n_points},); got {value!r}"
+            raise invalid(
+                optimizer, label, f"{self.allowed()}, or an array of shape ({n_points},)", value
             ) from None
         if array.shape != (n_points,):
-            raise ValueError(
-                f"{optimizer}: {label} must be a scalar or an array of shape (N,) = "
-                f"({n_points},), one value per start point; got shape {array.shape}"
+            raise invalid(
+                optimizer,
+                label,
+                f"a scalar or an array of shape (N,) = ({n_points},), one value per start point",
+                Plain(f"shape {array.shape}"),
             )
-        bad = np.flatnonzero(~self.contains(array))
-        if bad.size:
-            i = int(bad[0])
-            raise ValueError(
-                f"{optimizer}: {label} must be {self.allowed()}; "
-                f"got {float(array[i])!r} at index {i}"
-            )
+        self.constraint.validate_array(array, optimizer, label)
         array.flags.writeable = False
         return array
 
@@ -136,9 +131,6 @@ def is_active(value: Value) -> bool:
 
 # --- declarations shared by several optimizers ---------------------------------------------
 
-_NON_NEGATIVE = {"range": (0.0, math.inf), "closed": "left"}
-_UNIT_OPEN = {"range": (0.0, 1.0), "closed": "left"}
-
 
 def lr(default: float, slider: tuple[float, float] = (1e-4, 1.0)) -> HParam:
     """The learning rate (torch: ``0 <= lr``)."""
@@ -148,7 +140,7 @@ def lr(default: float, slider: tuple[float, float] = (1e-4, 1.0)) -> HParam:
         "learning rate: how far each step moves",
         slider=slider,
         log=True,
-        **_NON_NEGATIVE,
+        constraint=NON_NEGATIVE,
     )
 
 
@@ -160,7 +152,7 @@ def eps(default: float) -> HParam:
         "added to the denominator so it never divides by zero",
         slider=(1e-10, 1.0),
         log=True,
-        **_NON_NEGATIVE,
+        constraint=NON_NEGATIVE,
     )
 
 
@@ -171,7 +163,7 @@ def weight_decay(default: float = 0.0) -> HParam:
         default,
         "pulls the point toward the origin in proportion to its distance",
         slider=(0.0, 0.5),
-        **_NON_NEGATIVE,
+        constraint=NON_NEGATIVE,
     )
 
 
@@ -181,21 +173,20 @@ def betas(default: tuple[float, float] = (0.9, 0.999)) -> HParam:
         "betas",
         default,
         "decay rates of the moving averages of the gradient and of its square",
-        kind="pair",
         items=(
             HParam(
                 "beta1",
                 default[0],
                 "memory of the first-moment (gradient) average",
                 slider=(0.0, 0.999),
-                **_UNIT_OPEN,
+                constraint=UNIT_OPEN,
             ),
             HParam(
                 "beta2",
                 default[1],
                 "memory of the second-moment (squared gradient) average",
                 slider=(0.5, 0.9999),
-                **_UNIT_OPEN,
+                constraint=UNIT_OPEN,
             ),
         ),
     )
@@ -203,7 +194,7 @@ def betas(default: tuple[float, float] = (0.9, 0.999)) -> HParam:
 
 def maximize() -> HParam:
     """torch's ``maximize``: climb instead of descend."""
-    return HParam("maximize", False, "climb the surface instead of descending it", kind="bool")
+    return HParam("maximize", False, "climb the surface instead of descending it", constraint=FLAG)
 
 
 def decoupled_weight_decay() -> HParam:
@@ -212,7 +203,7 @@ def decoupled_weight_decay() -> HParam:
         "decoupled_weight_decay",
         False,
         "decay the point directly (AdamW) instead of adding weight_decay * p to the gradient",
-        kind="bool",
+        constraint=FLAG,
     )
 
 
@@ -222,7 +213,7 @@ def amsgrad() -> HParam:
         "amsgrad",
         False,
         "divide by the running maximum of the second moment (AMSGrad)",
-        kind="bool",
+        constraint=FLAG,
     )
 
 
@@ -233,7 +224,7 @@ def keras_epsilon() -> HParam:
         False,
         "add eps to sqrt(v) before bias correction, as Keras does (acts 1/sqrt(1-beta2^t) "
         "times larger)",
-        kind="bool",
+        constraint=FLAG,
         torch=False,
     )
 
@@ -244,6 +235,6 @@ def bias_correction() -> HParam:
         "bias_correction",
         True,
         "divide the moments by 1 - beta^t; off shows the slow, biased start",
-        kind="bool",
+        constraint=FLAG,
         torch=False,
     )

@@ -13,9 +13,12 @@ For each point, g = gradient (negated if maximize); step_size starts at lr, prev
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
+
+from constraints import Interval
 
 from . import hparams as h
 from .hparams import HParam, Value
@@ -57,8 +60,6 @@ def update(
     return params, state
 
 
-_NON_NEGATIVE = {"range": (0.0, float("inf")), "closed": "left"}
-
 SPEC = OptimizerSpec(
     name="rprop",
     title="Rprop",
@@ -69,22 +70,19 @@ SPEC = OptimizerSpec(
             "etas",
             (0.5, 1.2),
             "factors that shrink the step after a sign flip and grow it while the sign holds",
-            kind="pair",
             items=(
                 HParam(
                     "etaminus",
                     0.5,
                     "step-size factor after the gradient changes sign",
-                    range=(0.0, 1.0),
-                    closed="neither",
+                    constraint=Interval(float, 0.0, 1.0, "neither"),
                     slider=(0.1, 0.9),
                 ),
                 HParam(
                     "etaplus",
                     1.2,
                     "step-size factor while the gradient keeps its sign",
-                    range=(1.0, float("inf")),
-                    closed="neither",
+                    constraint=Interval(float, 1.0, math.inf, "neither"),
                     slider=(1.01, 2.0),
                 ),
             ),
@@ -93,7 +91,6 @@ SPEC = OptimizerSpec(
             "step_sizes",
             (1e-6, 50.0),
             "smallest and largest allowed step size",
-            kind="pair",
             items=(
                 HParam(
                     "step_size_min",
@@ -101,7 +98,7 @@ SPEC = OptimizerSpec(
                     "smallest allowed step size",
                     slider=(1e-8, 1e-2),
                     log=True,
-                    **_NON_NEGATIVE,
+                    constraint=h.NON_NEGATIVE,
                 ),
                 HParam(
                     "step_size_max",
@@ -109,7 +106,7 @@ SPEC = OptimizerSpec(
                     "largest allowed step size",
                     slider=(0.01, 100.0),
                     log=True,
-                    **_NON_NEGATIVE,
+                    constraint=h.NON_NEGATIVE,
                 ),
             ),
         ),

@@ -88,8 +88,7 @@ SPEC = OptimizerSpec(
             "momentum",
             0.0,
             "fraction of the previous step kept in the velocity buffer",
-            range=(0.0, float("inf")),
-            closed="left",
+            constraint=h.NON_NEGATIVE,
             slider=(0.0, 0.99),
         ),
         HParam(
@@ -99,7 +98,7 @@ SPEC = OptimizerSpec(
             slider=(0.0, 1.0),
         ),
         h.weight_decay(),
-        HParam("nesterov", False, "take the gradient one momentum step ahead", kind="bool"),
+        HParam("nesterov", False, "take the gradient one momentum step ahead", constraint=h.FLAG),
         h.maximize(),
     ),
     state_names=State._fields,

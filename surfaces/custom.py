@@ -8,11 +8,13 @@ import functools
 import numpy as np
 import sympy as sp
 
+from constraints import invalid
 from formulas import ExpressionError, evaluate, lambdify, parse, symbol
 from surfaces import layout
 from surfaces.params import BATCH, noise_spec, resolve
 from surfaces.surface import Bounds, Surface
 
+OWNER = "custom surface"  # how messages name it
 DEFAULT_BOUNDS: Bounds = ((-3.0, 3.0), (-3.0, 3.0))
 # Grid on which the formula must be finite, and from which the contour scale is chosen.
 GRID_SIZE = 65
@@ -98,20 +100,22 @@ def _compiled(text: str) -> ExpressionSurface:
 
 
 def _check_bounds(bounds: object) -> Bounds:
-    message = (
-        "bounds must be ((xmin, xmax), (ymin, ymax)) with finite numbers, xmin < xmax and "
-        f"ymin < ymax, got {bounds!r}"
+    message = invalid(
+        OWNER,
+        "bounds",
+        "((xmin, xmax), (ymin, ymax)) with finite numbers, xmin < xmax and ymin < ymax",
+        bounds,
     )
     try:
         array = np.asarray(bounds, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(message) from None
+        raise message from None
     if (
         array.shape != (2, 2)
         or not np.isfinite(array).all()
         or not (array[:, 0] < array[:, 1]).all()
     ):
-        raise ValueError(message)
+        raise message
     (xmin, xmax), (ymin, ymax) = array.tolist()
     return ((xmin, xmax), (ymin, ymax))
 
@@ -129,7 +133,7 @@ def _check_start(start: object, bounds: Bounds) -> np.ndarray:
             point = np.full(3, np.nan)
         inside = point.shape == (2,) and xmin <= point[0] <= xmax and ymin <= point[1] <= ymax
         if not inside:
-            raise ValueError(f"start must be a point (x, y) inside bounds {bounds}, got {start!r}")
+            raise invalid(OWNER, "start", f"a point (x, y) inside bounds {bounds}", start)
     point.flags.writeable = False
     return point
 
@@ -167,7 +171,7 @@ def from_expression(
     checked_bounds = _check_bounds(DEFAULT_BOUNDS if bounds is None else bounds)
     point = _check_start(start, checked_bounds)
     specs = (noise_spec(), BATCH)
-    params = resolve(specs, {"noise": noise, "batch": batch}, "custom surface")
+    params = resolve(specs, {"noise": noise, "batch": batch}, OWNER)
     # Non-text input goes straight to the parser, which refuses it (it is not hashable).
     compiled = _compiled(text) if isinstance(text, str) else ExpressionSurface(text)
     grid = _grid(checked_bounds)

@@ -1,41 +1,37 @@
 """Surface parameters declared once, as data: one `ParamSpec` drives validation, the error
-message, the UI slider and the tests (the scikit-learn `_param_validation` idea)."""
+message, the UI slider and the tests (its `constraint` comes from `constraints`)."""
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from constraints import Interval
 
 
 @dataclass(frozen=True)
 class ParamSpec:
-    """One numeric parameter: allowed closed interval `range`, slider on a log axis if `log`."""
+    """One numeric parameter: the closed interval it allows (also the slider's span), the
+    slider on a log axis if `log`."""
 
     name: str
     default: float
-    range: tuple[float, float]
+    constraint: Interval
     log: bool
     meaning: str
-    integer: bool = False
+
+    @property
+    def range(self) -> tuple[float, float]:
+        return self.constraint.bounds
+
+    @property
+    def integer(self) -> bool:
+        return self.constraint.integer
 
     def check(self, value: object, owner: str) -> float | int:
-        """Return `value` as float (int if `integer`), or raise ValueError naming the
+        """`value` as float (int for an integer parameter), or ValueError naming the
         parameter, the allowed range and the value given."""
-        lo, hi = self.range
-        kind = "an integer" if self.integer else "a number"
-        allowed = f"{owner}: parameter '{self.name}' must be {kind} in [{lo:g}, {hi:g}]"
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise ValueError(f"{allowed}, got {value!r}")
-        number = float(value)
-        if not math.isfinite(number) or not lo <= number <= hi:
-            raise ValueError(f"{allowed}, got {value!r}")
-        if self.integer:
-            if not number.is_integer():
-                raise ValueError(f"{allowed}, got {value!r}")
-            return int(number)
-        return number
+        return self.constraint.validate(value, owner, self.name)
 
 
 def noise_spec(default: float = 0.0) -> ParamSpec:
@@ -43,7 +39,7 @@ def noise_spec(default: float = 0.0) -> ParamSpec:
     return ParamSpec(
         "noise",
         default,
-        (0.0, 10.0),
+        Interval(float, 0.0, 10.0),
         log=False,
         meaning="std of the Gaussian noise added to each gradient coordinate (one sample)",
     )
@@ -52,10 +48,9 @@ def noise_spec(default: float = 0.0) -> ParamSpec:
 BATCH = ParamSpec(
     "batch",
     1,
-    (1, 1024),
+    Interval(int, 1, 1024),
     log=True,
     meaning="mini-batch size: averaging over it divides the noise std by sqrt(batch)",
-    integer=True,
 )
 
 

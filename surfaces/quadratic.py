@@ -12,6 +12,7 @@ import functools
 
 import numpy as np
 
+from constraints import Interval
 from surfaces import layout
 from surfaces.params import ParamSpec
 from surfaces.spec import SurfaceSpec
@@ -66,9 +67,19 @@ ELLIPTIC_BOWL = SurfaceSpec(
         "the valley lies along an axis (try turning it)."
     ),
     params=(
-        ParamSpec("condition", 10.0, (1.0, 1000.0), log=True, meaning="condition number kappa"),
         ParamSpec(
-            "angle", 0.0, (0.0, 90.0), log=False, meaning="rotation theta of the valley, degrees"
+            "condition",
+            10.0,
+            Interval(float, 1.0, 1000.0),
+            log=True,
+            meaning="condition number kappa",
+        ),
+        ParamSpec(
+            "angle",
+            0.0,
+            Interval(float, 0.0, 90.0),
+            log=False,
+            meaning="rotation theta of the valley, degrees",
         ),
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from constraints import Interval
 from surfaces import layout
 from surfaces.params import ParamSpec
 from surfaces.spec import SurfaceSpec
@@ -48,7 +49,19 @@ SPEC = SurfaceSpec(
         "and adaptive methods travel along the floor much faster."
     ),
     params=(
-        ParamSpec("a", 1.0, (-1.5, 1.5), log=False, meaning="position of the minimum (a, a^2)"),
-        ParamSpec("b", 100.0, (1.0, 1000.0), log=True, meaning="steepness of the valley walls"),
+        ParamSpec(
+            "a",
+            1.0,
+            Interval(float, -1.5, 1.5),
+            log=False,
+            meaning="position of the minimum (a, a^2)",
+        ),
+        ParamSpec(
+            "b",
+            100.0,
+            Interval(float, 1.0, 1000.0),
+            log=True,
+            meaning="steepness of the valley walls",
+        ),
     ),
 )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from constraints import invalid
 from surfaces.params import ParamSpec
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]
@@ -56,7 +57,7 @@ class Surface:
         """
         for label, number in (("step", step), ("seed", seed)):
             if isinstance(number, bool) or not isinstance(number, numbers.Integral) or number < 0:
-                raise ValueError(f"{label} must be an integer >= 0, got {number!r}")
+                raise invalid("", label, "an integer >= 0", number)
         exact = self.grad(xy)
         if self.params["noise"] == 0.0:
             return exact

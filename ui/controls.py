@@ -21,10 +21,12 @@ from typing import Any
 import streamlit as st
 
 import optimizers
+from constraints import REFUSED, IntegerList
 from i18n import CATALOG, t
 from optimizers import schedules
 from optimizers.hparams import HParam
 from surfaces.params import ParamSpec
+from ui.links import safe_text
 from ui.playground_settings import NO_SCHEDULE, flat_hparams
 
 LOG_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
@@ -143,7 +145,13 @@ def hparam_control(hp: HParam, value: Any, *, key: str, lang: str = "en") -> Any
     if hp.kind == "bool":
         return st.checkbox(label, value=bool(value), key=key, help=help)
     return number_control(
-        label, float(value), key=key, span=hp.slider, allowed=hp.range, log=hp.log, help=help
+        label,
+        float(value),
+        key=key,
+        span=hp.slider,
+        allowed=hp.constraint.bounds,
+        log=hp.log,
+        help=help,
     )
 
 
@@ -224,6 +232,29 @@ def _schedule_title(name: str, lang: str) -> str:
     return text_or(f"sched.{name}", lang, schedules.get(name).title)
 
 
+def integer_list_control(
+    label: str, value: tuple[int, ...], constraint: IntegerList, *, key: str, lang: str = "en"
+) -> tuple[int, ...]:
+    """A text box for a list of integers ("50, 100, 150"). Text that does not read as one
+    keeps ``value`` and says why right under the box, instead of silently ignoring it."""
+    text = st.text_input(label, constraint.text(value), key=key, help=t("pg.milestones_help", lang))
+    typed = constraint.from_text(text)
+    if typed is REFUSED:
+        allowed = t("controls.allowed_list", lang, interval=constraint.items.notation())
+        st.error(
+            t(
+                "controls.refused",
+                lang,
+                param=label,
+                allowed=allowed,
+                given=safe_text(text),
+                used=constraint.text(value),
+            )
+        )
+        return value
+    return typed
+
+
 def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang: str = "en") -> Any:
     """The widget for one schedule parameter (float, int, bool, choice, ints, formula)."""
     help = text_or(
@@ -235,17 +266,10 @@ def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang:
     if p.kind == "bool":
         return st.checkbox(label, value=bool(value), key=key, help=help)
     if p.kind == "choice":
-        return st.selectbox(label, p.choices, index=p.choices.index(value), key=key, help=help)
+        choices = p.constraint.choices
+        return st.selectbox(label, choices, index=choices.index(value), key=key, help=help)
     if p.kind == "ints":
-        text = st.text_input(
-            label, ", ".join(str(v) for v in value), key=key, help=t("pg.milestones_help", lang)
-        )
-        parts = [part.strip() for part in text.split(",") if part.strip()]
-        return (
-            tuple(int(part) for part in parts)
-            if all(part.isdigit() for part in parts) and parts
-            else value
-        )
+        return integer_list_control(label, value, p.constraint, key=key, lang=lang)
     if p.kind == "formula":
         return st.text_input(label, str(value), key=key, help=help)
     return number_control(
@@ -253,7 +277,7 @@ def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang:
         value,
         key=key,
         span=p.slider,
-        allowed=p.range,
+        allowed=p.constraint.bounds,
         log=p.log,
         integer=p.kind == "int",
         help=help,

@@ -12,7 +12,6 @@ falls back to a valid one and leaves a :class:`~ui.links.Notice`.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ import surfaces
 from i18n import t
 from optimizers import schedules
 from ui import playground_settings as pg
-from ui.links import LinkReader, Notice, format_number
+from ui.links import LinkReader, Notice, format_number, value_text
 from ui.playground_settings import NO_SCHEDULE, OptimizerEntry, PlaygroundSettings
 from viz import basins as basins_viz
 from viz import sweep as sweep_viz
@@ -32,7 +31,6 @@ Query = Mapping[str, Any]
 Pairs = tuple[tuple[str, Any], ...]
 DROPPED_BASE_KEYS = ("view",)  # Playground settings a lesson page has no use for
 OPTIMIZER_KEY = re.compile(r"o\d{1,3}")  # the Playground's names of its optimizer entries
-MAX_SCHEDULE_INT = 10**6
 
 
 def _split(query: Query, own: Callable[[str], bool]) -> tuple[dict, dict]:
@@ -143,11 +141,7 @@ def moments_from_query(query: Query, lang: str = "en") -> tuple[MomentsSettings,
     read = LinkReader(own, lang)
     values = {}
     for name, hp in pg.flat_hparams("newton").items():
-        if hp.kind == "bool":
-            values[name] = read.flag(f"newton.{name}", hp.default)
-        else:
-            lo, hi = hp.range
-            values[name] = read.number(f"newton.{name}", hp.default, lo, hi, closed=hp.closed)
+        values[name] = read.value(f"newton.{name}", hp.default, hp.constraint)
     steps = read.integer("newton.steps", default.newton_steps, 1, NEWTON_MAX_STEPS)
     step = read.integer("newton.t", min(default.newton_step, steps), 0, steps)
     settings = MomentsSettings(base, default.newton.with_values(values), steps, step)
@@ -310,7 +304,7 @@ def schedules_from_query(query: Query, lang: str = "en") -> tuple[SchedulesSetti
         params = dict(defaults.get(name, ()))
         prefix = f"sc.{name}."
         for p in schedules.get(name).params:
-            value = _read_schedule_param(read, prefix + p.name, p)
+            value = pg.read_schedule_param(read, prefix + p.name, p)
             if value is not None and value != p.default:
                 params[p.name] = value
         picked.append((name, tuple(sorted(params.items()))))
@@ -319,48 +313,12 @@ def schedules_from_query(query: Query, lang: str = "en") -> tuple[SchedulesSetti
     return settings, notices + read.finish()
 
 
-def _read_schedule_param(read: LinkReader, key: str, p: Any) -> Any:
-    """A schedule parameter from the link, or None when absent or refused (default applies)."""
-    if not read.has(key):
-        read.ignore((key,))
-        return None
-    default_text = t("link.default", read.lang)
-    lo, hi = p.range
-    if p.kind == "float":
-        value = read.number(key, math.nan, lo, hi, closed=p.closed, used_text=default_text)
-        return None if math.isnan(value) else value
-    if p.kind == "int":
-        top = int(min(hi, MAX_SCHEDULE_INT))
-        value = read.integer(key, -1, int(max(lo, -1)), top, used_text=default_text)
-        return None if value == -1 else value
-    if p.kind == "bool":
-        return read.flag(key, bool(p.default))
-    if p.kind == "choice":
-        return read.choice(key, p.default, p.choices)
-    if p.kind == "ints":
-        text = read.raw(key) or ""
-        parts = [part.strip() for part in text.split(",") if part.strip()]
-        if 0 < len(parts) <= 20 and all(part.isdigit() and len(part) <= 7 for part in parts):
-            return tuple(int(part) for part in parts)
-        read.note(key, text, t("link.allowed_ints", read.lang, max=20), default_text)
-        return None
-    return read.text(key, "") or None
-
-
-def _schedule_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, tuple):
-        return ",".join(str(v) for v in value)
-    return format_number(value)
-
-
 def schedules_to_query(settings: SchedulesSettings) -> dict[str, str]:
     query = base_query(settings.base)
     query["sched"] = ",".join(settings.names)
     for name, params in settings.schedules:
         for param, value in params:
-            query[f"sc.{name}.{param}"] = _schedule_text(value)
+            query[f"sc.{name}.{param}"] = value_text(value)
     query["log"] = "1" if settings.log_y else "0"
     return query
 
@@ -435,9 +393,8 @@ def _read_axis(read: LinkReader, prefix: str, preset: str, default: sweep_viz.Sw
     base = (
         fallback if name == fallback.name else sweep_viz.default_axis(optimizer, name, fallback.n)
     )
-    lo_allowed, hi_allowed = hp.range
-    lo = read.number(f"{prefix}.lo", base.lo, lo_allowed, hi_allowed, closed=hp.closed)
-    hi = read.number(f"{prefix}.hi", base.hi, lo_allowed, hi_allowed, closed=hp.closed)
+    lo = read.value(f"{prefix}.lo", base.lo, hp.constraint)
+    hi = read.value(f"{prefix}.hi", base.hi, hp.constraint)
     n = read.integer(f"{prefix}.n", base.n, sweep_viz.MIN_CELLS, sweep_viz.MAX_CELLS)
     log = read.flag(f"{prefix}.log", base.log)
     axis = sweep_viz.SweepAxis(name, lo, hi, n, log)
@@ -489,10 +446,7 @@ def sweep_from_query(query: Query, lang: str = "en") -> tuple[SweepSettings, lis
                 read.note(key, name, t("lesson.link.basins", lang, max=MAX_BASIN_OPTIMIZERS), "")
             continue
         lr_hp = optimizers.get(optimizers.preset(name).optimizer).hparams["lr"]
-        lo, hi = lr_hp.range
-        picked.append(
-            (name, read.number(f"{key}.lr", float(lr_hp.default), lo, hi, closed=lr_hp.closed))
-        )
+        picked.append((name, read.value(f"{key}.lr", float(lr_hp.default), lr_hp.constraint)))
     cells = read.integer("bn", d.basins_cells, basins_viz.MIN_CELLS, basins_viz.MAX_CELLS)
     steps = read.integer("bsteps", d.basins_steps, MIN_BASIN_STEPS, basins_viz.MAX_STEPS)
     if cells * cells * steps > basins_viz.MAX_POINT_STEPS:

@@ -18,7 +18,9 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from constraints import REFUSED, Constraint, Flag, IntegerList, Interval, Options
 from i18n import t
 
 # Hard limits: one request's work stays bounded whatever a link asks for.
@@ -52,13 +54,13 @@ class Notice:
             key,
             lang,
             param=self.param,
-            given=_shown(self.given),
+            given=safe_text(self.given),
             allowed=self.allowed,
             used=self.used,
         )
 
 
-def _shown(value: str) -> str:
+def safe_text(value: str) -> str:
     """A hostile value made safe to print inside a sentence: short, one line, no markup."""
     clean = re.sub(r"[\x00-\x1f\x7f`*_<>\[\]\\|#]", "?", value)
     return clean if len(clean) <= SHOWN_CHARS else clean[:SHOWN_CHARS] + "…"
@@ -73,28 +75,27 @@ def format_number(value: float) -> str:
     return repr(float(value))
 
 
-def interval_text(lo: float, hi: float, *, integer: bool = False, closed: str = "both") -> str:
-    """[lo, hi] in the notation the notices use; open ends as ( and )."""
-    left = "[" if closed in ("both", "left") else "("
-    right = "]" if closed in ("both", "right") else ")"
-    fmt = (
-        (lambda v: format_number(v) if math.isfinite(v) else ("∞" if v > 0 else "-∞"))
-        if integer
-        else _g
-    )
-    return f"{left}{fmt(lo)}, {fmt(hi)}{right}"
+def allowed_text(constraint: Constraint, lang: str = "en") -> str:
+    """What ``constraint`` accepts, in words of ``lang``, as notices and widget errors say it."""
+    if isinstance(constraint, Interval):
+        key = "link.allowed_integer" if constraint.integer else "link.allowed_number"
+        return t(key, lang, interval=constraint.notation())
+    if isinstance(constraint, Options):
+        return t("link.allowed_choice", lang, choices=", ".join(constraint.choices))
+    if isinstance(constraint, Flag):
+        return t("link.allowed_flag", lang)
+    if isinstance(constraint, IntegerList):
+        return t("link.allowed_ints", lang, max=constraint.max_items)
+    raise TypeError(f"no words for {constraint!r}")
 
 
-def _g(value: float) -> str:
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    return f"{value:g}"
-
-
-def _inside(value: float, lo: float, hi: float, closed: str) -> bool:
-    above = lo <= value if closed in ("both", "left") else lo < value
-    below = value <= hi if closed in ("both", "right") else value < hi
-    return above and below
+def value_text(value: Any) -> str:
+    """A value as a link writes it: numbers shortest, lists comma-separated, text as is."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return ",".join(str(v) for v in value)
+    return format_number(value)
 
 
 @dataclass
@@ -133,6 +134,20 @@ class LinkReader:
     def note(self, param: str, given: str, allowed: str, used: str) -> None:
         self.notices.append(Notice(param, given, allowed, used))
 
+    def value(
+        self, key: str, default: Any, constraint: Constraint, *, used_text: str | None = None
+    ) -> Any:
+        """The value ``constraint`` reads from the text, else ``default`` (and a notice)."""
+        text = self.raw(key)
+        if text is None:
+            return default
+        value = constraint.from_text(text)
+        if value is not REFUSED:
+            return value
+        used = used_text if used_text is not None else value_text(default)
+        self.note(key, text, allowed_text(constraint, self.lang), used)
+        return default
+
     def number(
         self,
         key: str,
@@ -144,57 +159,24 @@ class LinkReader:
         used_text: str | None = None,
     ) -> float:
         """A finite float in the interval, else ``default``."""
-        text = self.raw(key)
-        if text is None:
-            return default
-        value = _parse_float(text)
-        if value is not None and math.isfinite(value) and _inside(value, lo, hi, closed):
-            return value
-        allowed = t("link.allowed_number", self.lang, interval=interval_text(lo, hi, closed=closed))
-        self.note(key, text, allowed, used_text if used_text is not None else _g(default))
-        return default
+        return self.value(key, default, Interval(float, lo, hi, closed), used_text=used_text)
 
     def integer(
         self, key: str, default: int, lo: int, hi: int, *, used_text: str | None = None
     ) -> int:
         """An integer in [lo, hi] (written as 12, 12.0 or 1.2e1), else ``default``."""
-        text = self.raw(key)
-        if text is None:
-            return default
-        value = _parse_float(text)
-        if value is not None and math.isfinite(value) and value.is_integer() and lo <= value <= hi:
-            return int(value)
-        allowed = t("link.allowed_integer", self.lang, interval=interval_text(lo, hi, integer=True))
-        self.note(
-            key, text, allowed, used_text if used_text is not None else format_number(default)
-        )
-        return default
+        return self.value(key, default, Interval(int, lo, hi), used_text=used_text)
 
     def choice(self, key: str, default: str, choices: Sequence[str]) -> str:
         """One of ``choices`` (exact spelling), else ``default``."""
-        text = self.raw(key)
-        if text is None:
-            return default
-        if text in choices:
-            return text
-        self.note(key, text, self.choices_text(choices), default)
-        return default
+        return self.value(key, default, Options(tuple(choices)))
 
     def choices_text(self, choices: Sequence[str]) -> str:
-        return t("link.allowed_choice", self.lang, choices=", ".join(choices))
+        return allowed_text(Options(tuple(choices)), self.lang)
 
     def flag(self, key: str, default: bool) -> bool:
         """1/0, true/false, yes/no, on/off; else ``default``."""
-        text = self.raw(key)
-        if text is None:
-            return default
-        word = text.strip().lower()
-        if word in ("1", "true", "yes", "on"):
-            return True
-        if word in ("0", "false", "no", "off"):
-            return False
-        self.note(key, text, t("link.allowed_flag", self.lang), format_number(default))
-        return default
+        return self.value(key, default, Flag())
 
     def text(self, key: str, default: str, max_chars: int = MAX_TEXT) -> str:
         """Free text up to ``max_chars`` characters (longer: ``default``)."""
@@ -204,7 +186,7 @@ class LinkReader:
         if len(text) <= max_chars:
             return text
         allowed = t("link.allowed_text", self.lang, max=max_chars)
-        self.note(key, text, allowed, _shown(default) or "—")
+        self.note(key, text, allowed, safe_text(default) or "—")
         return default
 
     def finish(self) -> list[Notice]:
@@ -213,20 +195,6 @@ class LinkReader:
             if key not in self._read and key not in ALWAYS_KNOWN:
                 value = self.query[key]
                 given = value if isinstance(value, str) else (value[-1] if len(value) else "")
-                self.note(_shown(key), given, t("link.unknown_param", self.lang), "")
+                self.note(safe_text(key), given, t("link.unknown_param", self.lang), "")
                 self._read.add(key)
         return self.notices
-
-
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-def _parse_float(text: str) -> float | None:
-    """A plain decimal number; no 'nan', 'inf', hex, underscores or surrounding junk."""
-    stripped = text.strip()
-    if len(stripped) > 40 or not _NUMBER.fullmatch(stripped):
-        return None
-    try:
-        return float(stripped)
-    except (ValueError, OverflowError):
-        return None

@@ -18,6 +18,7 @@ from typing import Any
 
 import optimizers
 import surfaces
+from constraints import Constraint, IntegerList, Interval
 from i18n import t
 from optimizers import schedules
 from optimizers.hparams import HParam
@@ -31,6 +32,7 @@ from ui.links import (
     LinkReader,
     Notice,
     format_number,
+    value_text,
 )
 
 CUSTOM = "custom"
@@ -251,16 +253,8 @@ def to_query(settings: PlaygroundSettings) -> dict[str, str]:
         if entry.schedule != NO_SCHEDULE:
             query[f"o{i}.sched"] = entry.schedule
             for name, value in entry.schedule_params:
-                query[f"o{i}.sched.{name}"] = _schedule_text(value)
+                query[f"o{i}.sched.{name}"] = value_text(value)
     return query
-
-
-def _schedule_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, tuple):
-        return ",".join(str(v) for v in value)
-    return format_number(value)
 
 
 _OPTIMIZER_KEY = re.compile(r"o(\d{1,3})")
@@ -284,13 +278,7 @@ def from_query(
         settings = replace(settings, formula=formula, bounds=bounds)
     params = {}
     for spec in surface_param_specs(settings):
-        key = f"s.{spec.name}"
-        lo, hi = spec.range
-        value = (
-            read.integer(key, int(spec.default), int(lo), int(hi))
-            if spec.integer
-            else read.number(key, spec.default, lo, hi)
-        )
+        value = read.value(f"s.{spec.name}", spec.default, spec.constraint)
         if value != spec.default:
             params[spec.name] = value
     settings = replace(settings, surface_params=_pairs(params))
@@ -385,55 +373,36 @@ def _read_entry(read: LinkReader, key: str, entry: OptimizerEntry) -> OptimizerE
     base = entry.base_values()
     values = {}
     for name, hp in flat_hparams(entry.optimizer).items():
-        param = f"{key}.{name}"
-        if hp.kind == "bool":
-            values[name] = read.flag(param, base[name])
-        else:
-            lo, hi = hp.range
-            values[name] = read.number(param, base[name], lo, hi, closed=hp.closed)
+        values[name] = read.value(f"{key}.{name}", base[name], hp.constraint)
     entry = entry.with_values(values)
     schedule = read.choice(f"{key}.sched", NO_SCHEDULE, _schedule_choices())
     if schedule == NO_SCHEDULE:
         return entry
     params = {}
     for p in schedules.get(schedule).params:
-        value = _read_schedule_param(read, f"{key}.sched.{p.name}", p)
+        value = read_schedule_param(read, f"{key}.sched.{p.name}", p)
         if value is not None and value != p.default:
             params[p.name] = value
     return replace(entry, schedule=schedule, schedule_params=_pairs(params))
 
 
-def _read_schedule_param(read: LinkReader, key: str, p: Any) -> Any:
+def link_constraint(constraint: Constraint) -> Constraint:
+    """``constraint`` within a link's hard limits, so one request's work stays bounded."""
+    if isinstance(constraint, Interval) and constraint.integer:
+        return constraint.within(-MAX_SCHEDULE_INT, MAX_SCHEDULE_INT)
+    if isinstance(constraint, IntegerList):
+        items = constraint.items.within(-MAX_SCHEDULE_INT, MAX_SCHEDULE_INT)
+        return IntegerList(items, max_items=MAX_MILESTONES)
+    return constraint
+
+
+def read_schedule_param(read: LinkReader, key: str, p: schedules.Param) -> Any:
     """A schedule parameter from the link, or None (absent or refused: the default applies)."""
     if not read.has(key):
         read.ignore((key,))
         return None
-    lo, hi = p.range
-    if p.kind == "float":
-        value = read.number(
-            key, math.nan, lo, hi, closed=p.closed, used_text=t("link.default", read.lang)
-        )
-        return None if math.isnan(value) else value
-    if p.kind == "int":
-        top = min(hi, MAX_SCHEDULE_INT)
-        value = read.integer(key, -1, int(lo), int(top), used_text=t("link.default", read.lang))
-        return None if value == -1 else value
-    if p.kind == "bool":
-        return read.flag(key, bool(p.default))
-    if p.kind == "choice":
-        return read.choice(key, p.default, p.choices)
-    if p.kind == "ints":
-        return _read_ints(read, key, p)
-    return read.text(key, p.default or "", max_chars=MAX_TEXT) or None
-
-
-def _read_ints(read: LinkReader, key: str, p: Any) -> tuple[int, ...] | None:
-    text = read.raw(key) or ""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if 0 < len(parts) <= MAX_MILESTONES and all(
-        part.isdigit() and len(part) <= 7 for part in parts
-    ):
-        return tuple(int(part) for part in parts)
-    allowed = t("link.allowed_ints", read.lang, max=MAX_MILESTONES)
-    read.note(key, text, allowed, ",".join(str(v) for v in p.default))
-    return None
+    if p.kind == "formula":
+        return read.text(key, "", max_chars=MAX_TEXT) or None
+    return read.value(
+        key, None, link_constraint(p.constraint), used_text=t("link.default", read.lang)
+    )

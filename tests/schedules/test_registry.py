@@ -37,9 +37,9 @@ def test_entry_is_complete(name):
         assert p.meaning
         assert p.kind in {"float", "int", "bool", "choice", "ints", "formula"}
         if p.kind in {"float", "int"}:
-            lo, hi = p.slider or p.range
+            lo, hi = p.slider or p.constraint.bounds
             assert math.isfinite(lo) and math.isfinite(hi) and lo < hi, p
-            assert p.contains(lo) and p.contains(hi), p
+            assert lo in p.constraint and hi in p.constraint, p
             assert not p.log or lo > 0, p
         if p.default is None:
             assert p.derive is not None and "None:" in p.meaning, p
@@ -54,10 +54,10 @@ def test_defaults_are_valid_and_inside_the_slider(name):
         value = resolved[p.name]
         assert p.validate(value, name) == value
         if p.kind in {"float", "int"}:
-            lo, hi = p.slider or p.range
+            lo, hi = p.slider or p.constraint.bounds
             assert lo <= value <= hi, (p.name, value)
         if p.kind == "choice":
-            assert value in p.choices
+            assert value in p.constraint.choices
 
 
 @pytest.mark.parametrize("name", [n for n in schedules.names() if n != "plateau"])
@@ -77,3 +77,23 @@ def test_warmup_entries_put_warmup_params_first():
     spec = schedules.get("warmup_cosine")
     assert [p.name for p in spec.params] == ["start_factor", "warmup_steps", "T_max", "eta_min"]
     assert spec.torch_class == "SequentialLR(LinearLR, CosineAnnealingLR)"
+
+
+def test_warmup_is_a_combinator_the_registry_applies_once_per_entry():
+    warmed = schedules.warmup(schedules.get("exponential"))
+    assert warmed.name == "warmup_exponential"
+    assert warmed.params == schedules.get("warmup_exponential").params
+    ramp = warmed.build(1.0, start_factor=0.5, warmup_steps=2, gamma=0.5)
+    np.testing.assert_allclose(ramp(np.arange(5)), [0.5, 0.75, 1.0, 0.5, 0.25])
+    np.testing.assert_array_equal(
+        ramp(np.arange(5)),
+        schedules.make("warmup_exponential", lr=1.0, steps=5, start_factor=0.5, warmup_steps=2,
+                       gamma=0.5),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["linear", "plateau", "warmup_step"])
+def test_warmup_refuses_what_it_cannot_compose(name):
+    # linear has its own start_factor; plateau depends on the loss; a warm-up is warm already.
+    with pytest.raises(ValueError, match=f"^warmup: cannot warm up {name!r}"):
+        schedules.warmup(schedules.get(name))

@@ -127,18 +127,18 @@ def test_log_contours_are_chosen_for_steep_walls_around_a_flat_floor():
         ({"bounds": ((1, -1), (0, 1))}, r"bounds must be \(\(xmin, xmax\), \(ymin, ymax\)\)"),
         (
             {"bounds": ((0, float("nan")), (0, 1))},
-            r"bounds must be .* got \(\(0, nan\), \(0, 1\)\)",
+            r"^custom surface: bounds must be .*; got \(\(0, nan\), \(0, 1\)\)$",
         ),
         ({"bounds": ((0, 1),)}, r"bounds must be"),
-        ({"bounds": "wide"}, r"bounds must be .* got 'wide'"),
+        ({"bounds": "wide"}, r"^custom surface: bounds must be .*; got 'wide'$"),
         (
             {"start": (5.0, 0.0)},
-            r"start must be a point \(x, y\) inside bounds .* got \(5.0, 0.0\)",
+            r"^custom surface: start must be a point \(x, y\) inside bounds .*; got \(5.0, 0.0\)$",
         ),
         ({"start": (0.0,)}, r"start must be a point"),
         ({"start": "here"}, r"start must be a point"),
-        ({"noise": -1.0}, r"'noise' must be a number in \[0, 10\], got -1.0"),
-        ({"batch": 0}, r"'batch' must be an integer in \[1, 1024\], got 0"),
+        ({"noise": -1.0}, r"^custom surface: noise must be a finite float in \[0, 10\]; got -1.0$"),
+        ({"batch": 0}, r"^custom surface: batch must be an integer in \[1, 1024\]; got 0$"),
     ],
 )
 def test_bad_choices_are_value_errors_naming_the_parameter(kwargs, message):

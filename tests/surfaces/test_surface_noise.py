@@ -79,10 +79,10 @@ def test_noise_is_uncorrelated_across_steps_and_coordinates():
 @pytest.mark.parametrize(
     ("step", "seed", "message"),
     [
-        (-1, 0, r"step must be an integer >= 0, got -1"),
-        (0, -3, r"seed must be an integer >= 0, got -3"),
-        (1.5, 0, r"step must be an integer >= 0, got 1.5"),
-        (0, None, r"seed must be an integer >= 0, got None"),
+        (-1, 0, r"step must be an integer >= 0; got -1"),
+        (0, -3, r"seed must be an integer >= 0; got -3"),
+        (1.5, 0, r"step must be an integer >= 0; got 1.5"),
+        (0, None, r"seed must be an integer >= 0; got None"),
     ],
 )
 def test_step_and_seed_are_checked(step, seed, message):

@@ -11,7 +11,6 @@ from ui.links import (
     LinkReader,
     Notice,
     format_number,
-    interval_text,
 )
 
 
@@ -111,6 +110,10 @@ def test_format_number_round_trips():
     assert format_number(True) == "1"
 
 
-def test_interval_text():
-    assert interval_text(0, math.inf, closed="left") == "[0, ∞)"
-    assert interval_text(1, 2000, integer=True) == "[1, 2000]"
+def test_notices_print_the_constraints_own_interval():
+    reader = LinkReader({"wd": "-1", "n": "0"})
+    reader.number("wd", 0.0, 0.0, math.inf, closed="left")
+    reader.integer("n", 5, 1, 10**6)
+    wd, n = reader.finish()
+    assert wd.allowed == "expected a number in [0, inf)"
+    assert n.allowed == "expected an integer in [1, 1000000]"
