@@ -2,9 +2,11 @@
 
 Each function takes the current value and a ``key`` and returns the widget's value; the
 caller keeps the values (see ``ui.link_state``: keys carry a revision, so a value changed
-from outside makes a fresh widget). Labels and help come from the i18n catalog
-(``hp.<name>``, ``hp.<name>.help``, ``surface.param.<name>``, ``sched.param.<name>``) and
-fall back to the registry's English ``meaning`` for a name the catalog lacks.
+from outside makes a fresh widget). Labels and help come from the i18n catalog, which the
+tests keep complete for every registry entry: ``hp.<name>``, ``hp.<name>.help``,
+``surface.param.<name>``, ``sched.label.<name>``, ``sched.param.<name>``. Where one optimizer
+or schedule means something of its own by a shared name, its scoped key wins
+(``hp.rmsprop.momentum.help``, ``sched.param.plateau.mode``): see :func:`scoped_key`.
 
 Scales follow the declarations: ``log=True`` gives a slider over 1-1.5-2-3-5-7 steps per
 decade (lr, eps), bounded linear ranges a plain slider, unbounded ones a number input; a
@@ -35,6 +37,27 @@ LOG_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
 def text_or(key: str, lang: str, fallback: str) -> str:
     """``t(key)`` when the catalog has it, else ``fallback`` (a registry's own words)."""
     return t(key, lang) if key in CATALOG else fallback
+
+
+def scoped_key(prefix: str, owners: tuple[str, ...], name: str, suffix: str = "") -> str:
+    """The catalog key of ``name`` as its owner uses it: ``<prefix>.<owner>.<name><suffix>``
+    for the first of ``owners`` the catalog has it for (a warm-up, then the schedule it
+    warms up), else the shared ``<prefix>.<name><suffix>``.
+
+    >>> scoped_key("hp", ("rmsprop",), "momentum", ".help"), scoped_key("hp", ("sgd",), "lr")
+    ('hp.rmsprop.momentum.help', 'hp.lr')
+    """
+    for owner in owners:
+        own = f"{prefix}.{owner}.{name}{suffix}"
+        if own in CATALOG:
+            return own
+    return f"{prefix}.{name}{suffix}"
+
+
+def schedule_owners(schedule: str) -> tuple[str, ...]:
+    """Whose words a schedule's parameters take: its own, then those of what it warms up."""
+    after = schedules.get(schedule).after
+    return (schedule,) if after is None else (schedule, after.name)
 
 
 def log_options(lo: float, hi: float, *include: float) -> list[float]:
@@ -138,10 +161,10 @@ def number_control(
     )
 
 
-def hparam_control(hp: HParam, value: Any, *, key: str, lang: str = "en") -> Any:
-    """The widget for one (flat) hyperparameter of the optimizer registry."""
-    label = text_or(f"hp.{hp.name}", lang, hp.name)
-    help = text_or(f"hp.{hp.name}.help", lang, hp.meaning)
+def hparam_control(optimizer: str, hp: HParam, value: Any, *, key: str, lang: str = "en") -> Any:
+    """The widget for one (flat) hyperparameter of ``optimizer``."""
+    label = t(scoped_key("hp", (optimizer,), hp.name), lang)
+    help = t(scoped_key("hp", (optimizer,), hp.name, ".help"), lang)
     if hp.kind == "bool":
         return st.checkbox(label, value=bool(value), key=key, help=help)
     return number_control(
@@ -163,7 +186,7 @@ def hparam_controls(
     numbers = [hp for hp in flat.values() if hp.kind != "bool"]
     switches = [hp for hp in flat.values() if hp.kind == "bool"]
     return {
-        hp.name: hparam_control(hp, values[hp.name], key=f"{key}.{hp.name}", lang=lang)
+        hp.name: hparam_control(optimizer, hp, values[hp.name], key=f"{key}.{hp.name}", lang=lang)
         for hp in (*numbers, *switches)
     }
 
@@ -174,7 +197,7 @@ def surface_param_controls(
     """A slider per surface parameter (the surface's own ones; pass noise/batch separately)."""
     return {
         spec.name: number_control(
-            text_or(f"surface.param.{spec.name}", lang, f"{spec.name}: {spec.meaning}"),
+            t(f"surface.param.{spec.name}", lang),
             values.get(spec.name, spec.default),
             key=f"{key}.{spec.name}",
             span=spec.range,
@@ -194,7 +217,7 @@ def preset_select(preset: str, *, key: str, lang: str = "en", label: str | None 
         index=names.index(preset),
         format_func=lambda name: optimizers.preset(name).title,
         key=key,
-        help=text_or(f"preset.{preset}", lang, optimizers.preset(preset).summary),
+        help=t(f"preset.{preset}", lang),
     )
 
 
@@ -229,7 +252,7 @@ def preset_pills(preset: str, *, key: str, on_change: Any, args: tuple, lang: st
 def _schedule_title(name: str, lang: str) -> str:
     if name == NO_SCHEDULE:
         return t("pg.no_schedule", lang)
-    return text_or(f"sched.{name}", lang, schedules.get(name).title)
+    return t(f"sched.{name}", lang)
 
 
 def integer_list_control(
@@ -257,12 +280,8 @@ def integer_list_control(
 
 def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang: str = "en") -> Any:
     """The widget for one schedule parameter (float, int, bool, choice, ints, formula)."""
-    help = text_or(
-        f"sched.param.{schedule}.{p.name}",
-        lang,
-        text_or(f"sched.param.{p.name}", lang, p.meaning),
-    )
-    label = text_or(f"sched.label.{p.name}", lang, p.name)
+    help = t(scoped_key("sched.param", schedule_owners(schedule), p.name), lang)
+    label = t(f"sched.label.{p.name}", lang)
     if p.kind == "bool":
         return st.checkbox(label, value=bool(value), key=key, help=help)
     if p.kind == "choice":

@@ -18,7 +18,7 @@ import streamlit as st
 
 import optimizers
 from i18n import t
-from ui.controls import hparam_controls, text_or
+from ui.controls import hparam_controls
 from ui.links import MAX_STEPS, Notice
 from ui.playground_panels import noise_and_seed, start_inputs, surface_sidebar
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings
@@ -63,7 +63,7 @@ def optimizer_control(
         index=names.index(entry.preset) if entry.preset in names else 0,
         format_func=lambda name: optimizers.preset(name).title,
         key=f"{key}.preset",
-        help=text_or(f"preset.{entry.preset}", lang, optimizers.preset(entry.preset).summary),
+        help=t(f"preset.{entry.preset}", lang),
     )
     entry = entry.with_preset(preset)
     values = hparam_controls(entry.optimizer, entry.values(), key=f"{key}.{preset}", lang=lang)

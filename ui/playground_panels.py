@@ -27,7 +27,6 @@ from ui.controls import (
     preset_select,
     schedule_controls,
     surface_param_controls,
-    text_or,
 )
 from ui.links import MAX_OPTIMIZERS, MAX_SEED, MAX_STEPS
 from ui.playground_settings import (
@@ -132,9 +131,7 @@ def surface_sidebar(
         names,
         index=names.index(settings.surface),
         format_func=lambda n: (
-            t("pg.surface_custom", lang)
-            if n == CUSTOM
-            else text_or(f"surface.{n}.title", lang, surfaces.get(n).title)
+            t("pg.surface_custom", lang) if n == CUSTOM else t(f"surface.{n}.title", lang)
         ),
         key=f"{key}.surface",
     )

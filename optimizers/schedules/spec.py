@@ -17,7 +17,8 @@ class Spec:
 
     ``build(lr, **params)`` returns the lr as a function of the step, or a loss-driven
     :class:`Schedule` where ``loss_driven``. ``check(params, steps)`` holds the rules across
-    parameters that no single declaration can say.
+    parameters that no single declaration can say. ``after`` is the schedule a warm-up
+    entry leads into (None for the others).
     """
 
     name: str
@@ -29,6 +30,7 @@ class Spec:
     build: Callable[..., LrFn | Schedule]
     loss_driven: bool = False
     check: Callable[[Mapping[str, Any], int], None] | None = None
+    after: Spec | None = None
 
     def param(self, name: str) -> Param:
         """The declaration of parameter ``name``."""

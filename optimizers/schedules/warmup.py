@@ -85,4 +85,5 @@ def warmup(after: Spec, horizon: str | None = None) -> Spec:
             + _lower_first(after.summary)
         ),
         build=build,
+        after=after,
     )

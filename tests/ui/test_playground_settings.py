@@ -12,6 +12,7 @@ import optimizers
 import surfaces
 from i18n import CATALOG
 from optimizers import schedules
+from ui.controls import schedule_owners, scoped_key
 from ui.links import MAX_OPTIMIZERS, MAX_STEPS
 from ui.playground_settings import (
     DEFAULT_OPTIMIZERS,
@@ -199,13 +200,17 @@ def test_every_registry_name_the_controls_show_is_translated():
     missing = []
     for name in optimizers.names():
         for hp in flat_hparams(name).values():
-            missing += [k for k in (f"hp.{hp.name}", f"hp.{hp.name}.help") if k not in CATALOG]
+            keys = (scoped_key("hp", (name,), hp.name), scoped_key("hp", (name,), hp.name, ".help"))
+            missing += [k for k in keys if k not in CATALOG]
     missing += [f"preset.{p}" for p in optimizers.presets() if f"preset.{p}" not in CATALOG]
     for name in schedules.names():
-        missing += [f"sched.{name}"] if f"sched.{name}" not in CATALOG else []
+        keys = [f"sched.{name}", f"schedpage.summary.{name}"]
         for p in schedules.get(name).params:
-            if f"sched.param.{p.name}" not in CATALOG:
-                missing.append(f"sched.param.{p.name}")
+            keys += [
+                f"sched.label.{p.name}",
+                scoped_key("sched.param", schedule_owners(name), p.name),
+            ]
+        missing += [k for k in keys if k not in CATALOG]
     for name in surfaces.names():
         missing += [
             k for k in (f"surface.{name}.title", f"surface.{name}.lesson") if k not in CATALOG
@@ -214,3 +219,45 @@ def test_every_registry_name_the_controls_show_is_translated():
             if spec.name not in ("noise", "batch") and f"surface.param.{spec.name}" not in CATALOG:
                 missing.append(f"surface.param.{spec.name}")
     assert not missing, sorted(set(missing))
+
+
+def _needing_their_own_words(meanings: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """(owner, name) where owners mean different things by one name: the shared catalog text
+    fits the largest group of owners meaning the same (the first such group on a tie); the
+    others need text of their own."""
+    groups: dict[str, dict[str, list[str]]] = {}
+    for owner, params in meanings.items():
+        for name, meaning in params.items():
+            groups.setdefault(name, {}).setdefault(meaning, []).append(owner)
+    needing = []
+    for name, by_meaning in groups.items():
+        ordered = sorted(by_meaning.values(), key=len, reverse=True)
+        needing += [(owner, name) for owners in ordered[1:] for owner in owners]
+    return needing
+
+
+def test_a_name_that_means_something_else_to_one_optimizer_has_its_own_help():
+    # Today RMSprop's momentum; tomorrow Lion's beta2 must not inherit Adam's text.
+    meanings = {
+        name: {hp.name: hp.meaning for hp in flat_hparams(name).values()}
+        for name in optimizers.names()
+    }
+    needing = _needing_their_own_words(meanings)
+    assert ("rmsprop", "momentum") in needing
+    missing = [f"hp.{o}.{n}.help" for o, n in needing if f"hp.{o}.{n}.help" not in CATALOG]
+    assert not missing
+    assert scoped_key("hp", ("rmsprop",), "momentum", ".help") == "hp.rmsprop.momentum.help"
+    assert scoped_key("hp", ("sgd",), "momentum", ".help") == "hp.momentum.help"
+
+
+def test_a_name_that_means_something_else_to_one_schedule_has_its_own_help():
+    base = [name for name in schedules.names() if schedules.get(name).after is None]
+    meanings = {name: {p.name: p.meaning for p in schedules.get(name).params} for name in base}
+    needing = _needing_their_own_words(meanings)
+    assert {("plateau", "mode"), ("plateau", "factor"), ("cyclic", "gamma")} <= set(needing)
+    keys = [f"sched.param.{o}.{n}" for o, n in needing]
+    assert [k for k in keys if k not in CATALOG] == []
+    # A warm-up speaks of the schedule it leads into in that schedule's words.
+    assert schedule_owners("warmup_multistep") == ("warmup_multistep", "multistep")
+    gamma = scoped_key("sched.param", schedule_owners("warmup_multistep"), "gamma")
+    assert gamma == "sched.param.multistep.gamma"
