@@ -46,6 +46,14 @@ class Surface:
     param_specs: tuple[ParamSpec, ...]
     key: tuple
 
+    @property
+    def f_min(self) -> float | None:
+        """min f over `minima`: the global minimum's value, or None where none is known
+        (a typed formula, an unbounded saddle)."""
+        if not len(self.minima):
+            return None
+        return float(np.min(self.value(self.minima)))
+
     def stochastic_grad(self, xy: np.ndarray, step: int, seed: int) -> np.ndarray:
         """Gradient as a mini-batch estimate sees it:
 

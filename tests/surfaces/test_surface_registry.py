@@ -141,3 +141,23 @@ def test_surfaces_are_equal_when_built_from_the_same_recipe():
     assert typed == surfaces.from_expression("x**2 + y**2", start=(1.0, 1.0))
     assert typed != surfaces.from_expression("x**2 + y**2")
     assert hash(typed) == hash(pickle.loads(pickle.dumps(typed)))
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "f_min"),
+    [
+        ("rosenbrock", {}, 0.0),
+        ("rosenbrock", {"a": 0.5, "b": 10}, 0.0),
+        ("goldstein_price", {}, 3.0),
+        ("himmelblau", {}, 0.0),
+        ("six_hump_camel", {}, -1.031628453489877),
+    ],
+)
+def test_f_min_is_the_value_at_the_known_minima(name, params, f_min):
+    surface = surfaces.get(name, **params)
+    assert surface.f_min == pytest.approx(f_min, abs=1e-9)
+
+
+def test_f_min_is_none_where_no_minimum_is_known():
+    assert surfaces.get("saddle").f_min is None
+    assert surfaces.from_expression("x**2 + y**2").f_min is None
