@@ -12,6 +12,7 @@ import optimizers
 import surfaces
 from constraints import REFUSED, Flag, Formula, IntegerList, Interval, Options, invalid
 from optimizers import schedules
+from tests.support.imports import modules_loaded_by
 
 NON_NEGATIVE = Interval(float, 0.0, math.inf, "left")
 UNIT_OPEN = Interval(float, 0.0, 1.0, "left")
@@ -136,3 +137,8 @@ def test_optimizers_schedules_and_surfaces_speak_the_same_format():
         "custom surface: batch must be an integer in [1, 1024]; got 0",
     ]
     assert all(re.fullmatch(r"[^:]+: \w+ must be .+; got .+", m) for m in messages)
+
+
+def test_constraints_sit_below_everything_that_declares_values():
+    forbidden = ("optimizers", "surfaces", "formulas", "ui", "streamlit", "plotly", "sympy")
+    assert modules_loaded_by("import constraints", forbidden) == []
