@@ -8,12 +8,11 @@ Read the widgets (settings from the link, the sidebar) -> compute through the co
 
 from dataclasses import replace
 
-import numpy as np
 import streamlit as st
 
 from i18n import t
 from ui import compute, link_state
-from ui.controls import number_control, text_or
+from ui.controls import number_control
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_sidebar, show_notices
 from ui.lesson_settings import (
@@ -168,7 +167,6 @@ compare_key = (surface_key, base, settings.variants(), lang)
 
 
 def _compare_figure():
-    f_min = float(np.min(surface.value(surface.minima))) if len(surface.minima) else None
     paths = path_runs([label for label, _ in runs], [run for _, run in runs])
     return paths_figure(
         compute.grid(surface_key),
@@ -176,7 +174,7 @@ def _compare_figure():
         minima=surface.minima,
         saddles=surface.saddles,
         log_contour=surface.log_contour,
-        f_min=f_min,
+        f_min=surface.f_min,
         layout="grid",
         speed=base.speed,
         lang=lang,
@@ -207,4 +205,4 @@ with compare_slot:
 if surface is not None:
     with st.sidebar:
         st.latex(surface.formula_latex)
-        st.caption(text_or(f"surface.{base.surface}.lesson", lang, surface.lesson))
+        st.caption(t(f"surface.{base.surface}.lesson", lang))

@@ -13,7 +13,7 @@ import streamlit as st
 import optimizers
 from i18n import t
 from ui import compute, link_state
-from ui.controls import hparam_controls, text_or
+from ui.controls import hparam_controls
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_sidebar, show_notices
 from ui.lesson_settings import (
@@ -175,4 +175,4 @@ with newton_slot:
 if surface is not None:
     with st.sidebar:
         st.latex(surface.formula_latex)
-        st.caption(text_or(f"surface.{base.surface}.lesson", lang, surface.lesson))
+        st.caption(t(f"surface.{base.surface}.lesson", lang))

@@ -8,13 +8,11 @@ render. Errors stay next to the control that caused them and the last good figur
 from functools import partial
 from typing import Any, NamedTuple
 
-import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
 from i18n import t
 from ui import compute, link_state
-from ui.controls import text_or
 from ui.exports import export_buttons
 from ui.playground_panels import (
     MAX_FRAMES,
@@ -110,7 +108,6 @@ if surface is not None:
 shown = st.session_state.get(SHOWN_KEY)
 current = shown is not None and (shown.settings, shown.lang) == (settings, lang)
 if surface is not None and runs and not failed and not current:
-    f_min = float(np.min(surface.value(surface.minima))) if len(surface.minima) else None
     paths = path_runs([label for label, _ in runs], [traj for _, traj in runs])
     figure = paths_figure(
         grid,
@@ -118,7 +115,7 @@ if surface is not None and runs and not failed and not current:
         minima=surface.minima,
         saddles=surface.saddles,
         log_contour=surface.log_contour,
-        f_min=f_min,
+        f_min=surface.f_min,
         layout=settings.view,
         current_step=settings.step,
         speed=settings.speed,
@@ -126,7 +123,9 @@ if surface is not None and runs and not failed and not current:
         pick_start=True,
         lang=lang,
     )
-    table = summary_columns(paths, minima=surface.minima, f_min=f_min, tol=settings.tol, lang=lang)
+    table = summary_columns(
+        paths, minima=surface.minima, f_min=surface.f_min, tol=settings.tol, lang=lang
+    )
     shown = Shown(settings, lang, figure, runs, table)
     st.session_state[SHOWN_KEY] = shown
     current = True
@@ -162,4 +161,4 @@ if shown is not None:
 if surface is not None:
     formula, lesson = surface_info.columns([2, 3], vertical_alignment="center")
     formula.latex(surface.formula_latex)
-    lesson.caption(text_or(f"surface.{settings.surface}.lesson", lang, surface.lesson))
+    lesson.caption(t(f"surface.{settings.surface}.lesson", lang))

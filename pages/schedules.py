@@ -9,14 +9,13 @@ Read the widgets (settings from the link, the sidebar) -> compute through the co
 import math
 from dataclasses import replace
 
-import numpy as np
 import streamlit as st
 
 import optimizers
 from i18n import t
 from optimizers import schedules
 from ui import compute, link_state
-from ui.controls import schedule_param_control, text_or
+from ui.controls import schedule_param_control
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_sidebar, show_notices
 from ui.lesson_settings import (
@@ -41,7 +40,7 @@ key = f"sc.{link_state.revision(PAGE)}"
 def title(name: str) -> str:
     if name == NO_SCHEDULE:
         return t("pg.no_schedule", lang)
-    return text_or(f"sched.{name}", lang, schedules.get(name).title)
+    return t(f"sched.{name}", lang)
 
 
 def same_value(a: object, b: object) -> bool:
@@ -81,7 +80,7 @@ for i, name in enumerate(chosen):
             continue
         spec = schedules.get(name)
         st.latex(spec.formula_latex)
-        st.caption(text_or(f"schedpage.summary.{name}", lang, spec.summary))
+        st.caption(t(f"schedpage.summary.{name}", lang))
         defaults = schedules.resolve(name, lr=lr, steps=base.steps)
         own = dict(given.get(name, ()))
         try:
@@ -154,7 +153,6 @@ with lr_slot:
 
 
 def _paths_figure():
-    f_min = float(np.min(surface.value(surface.minima))) if len(surface.minima) else None
     paths = path_runs([label for label, _ in runs], [traj for _, traj in runs])
     return paths_figure(
         compute.grid(surface_key),
@@ -162,7 +160,7 @@ def _paths_figure():
         minima=surface.minima,
         saddles=surface.saddles,
         log_contour=surface.log_contour,
-        f_min=f_min,
+        f_min=surface.f_min,
         speed=base.speed,
         lang=lang,
     )
@@ -191,4 +189,4 @@ with paths_slot:
 if surface is not None:
     with st.sidebar:
         st.latex(surface.formula_latex)
-        st.caption(text_or(f"surface.{base.surface}.lesson", lang, surface.lesson))
+        st.caption(t(f"surface.{base.surface}.lesson", lang))

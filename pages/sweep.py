@@ -14,7 +14,7 @@ import optimizers
 import surfaces
 from i18n import t
 from ui import compute, link_state
-from ui.controls import number_control, text_or
+from ui.controls import hparam_label, number_control
 from ui.exports import images_available
 from ui.lesson_panels import lesson_sidebar, session_cached, show_notices
 from ui.lesson_settings import (
@@ -129,7 +129,7 @@ for column, axis, label in zip(st.columns(2), (x_axis, y_axis), ("x", "y"), stri
             t(f"sweep.axis.{label}", lang),
             names,
             index=names.index(axis.name),
-            format_func=lambda n: text_or(f"hp.{n}", lang, n),
+            format_func=lambda n: hparam_label(entry.optimizer, n, lang),
             key=f"{akey}.name",
         )
         if name != axis.name:
@@ -177,7 +177,7 @@ basins_surface = b_cols[0].selectbox(
     t("pg.surface", lang),
     builtins,
     index=builtins.index(settings.basins_surface),
-    format_func=lambda n: text_or(f"surface.{n}.title", lang, surfaces.get(n).title),
+    format_func=lambda n: t(f"surface.{n}.title", lang),
     key=f"{bkey}.surface",
 )
 lrs = dict(settings.basins)
@@ -195,7 +195,7 @@ for column, preset in zip(lr_cols, chosen, strict=False):
     with column:
         lr_hp = optimizers.get(optimizers.preset(preset).optimizer).hparams["lr"]
         lr = number_control(
-            f"{optimizers.preset(preset).title}: {text_or('hp.lr', lang, 'lr')}",
+            f"{optimizers.preset(preset).title}: {t('hp.lr', lang)}",
             float(lrs.get(preset, lr_hp.default)),
             key=f"{bkey}.{preset}.lr",
             span=lr_hp.slider,
@@ -317,4 +317,4 @@ with basins_slot:
 if surface is not None:
     with st.sidebar:
         st.latex(surface.formula_latex)
-        st.caption(text_or(f"surface.{base.surface}.lesson", lang, surface.lesson))
+        st.caption(t(f"surface.{base.surface}.lesson", lang))

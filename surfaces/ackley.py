@@ -81,9 +81,4 @@ SPEC = SurfaceSpec(
     formula_latex=(
         r"f(x, y) = -20\,e^{-0.2\sqrt{(x^2 + y^2)/2}} - e^{(\cos 2\pi x + \cos 2\pi y)/2} + e + 20"
     ),
-    lesson=(
-        "A nearly flat outer region covered in small dips surrounds one deep, sharp funnel: "
-        "far from the centre the local gradient says little about where the global minimum "
-        "is, and gradient descent stops in the first dip."
-    ),
 )

@@ -52,9 +52,4 @@ SPEC = SurfaceSpec(
     start=(1.0, 1.5),
     log_contour=True,
     formula_latex=(r"f(x, y) = (1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2"),
-    lesson=(
-        "Flat plateaus sit next to steep, narrow ridges, so gradient sizes differ by orders "
-        "of magnitude: one learning rate is too large in one place and too small in another, "
-        "which is what adaptive methods correct for."
-    ),
 )

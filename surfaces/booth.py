@@ -35,9 +35,4 @@ SPEC = SurfaceSpec(
     minima=((1.0, 3.0),),
     start=(-8.0, 8.0),
     formula_latex=r"f(x, y) = (x + 2y - 7)^2 + (2x + y - 5)^2",
-    lesson=(
-        "A plain quadratic bowl, tilted 45 degrees, with condition number 9: a baseline on "
-        "which every method converges. Because the valley is diagonal, per-coordinate "
-        "adaptive steps gain little over plain gradient descent here."
-    ),
 )

@@ -210,10 +210,6 @@ def from_expression(
         start=point,
         log_contour=_reads_better_on_log_scale(values),
         formula_latex=f"f(x, y) = {sp.latex(compiled.expr)}",
-        lesson=(
-            "A formula of your own: its gradient and Hessian are derived symbolically, so "
-            "every optimizer sees exact derivatives."
-        ),
         params=params,
         param_specs=specs,
         key=("custom", text, checked_bounds, tuple(point.tolist()), *params.items()),

@@ -89,9 +89,4 @@ SPEC = SurfaceSpec(
         r"f(x, y) = \left[1 + (x + y + 1)^2 (19 - 14x + 3x^2 - 14y + 6xy + 3y^2)\right]"
         r"\left[30 + (2x - 3y)^2 (18 - 32x + 12x^2 + 48y - 36xy + 27y^2)\right]"
     ),
-    lesson=(
-        "Values span six orders of magnitude around a flat-bottomed valley with several local "
-        "minima: only log-scale contours show the structure, and a step size that is safe on "
-        "the steep walls stalls on the valley floor."
-    ),
 )

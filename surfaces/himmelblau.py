@@ -47,9 +47,4 @@ SPEC = SurfaceSpec(
     start=(0.0, 0.0),
     log_contour=True,
     formula_latex=r"f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2",
-    lesson=(
-        "Four equally deep minima, each with its own basin of attraction, separated by "
-        "saddle points: which one an optimizer reaches depends on where it starts and on its "
-        "dynamics, since momentum can carry it across into another basin."
-    ),
 )

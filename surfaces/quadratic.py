@@ -60,12 +60,6 @@ ELLIPTIC_BOWL = SurfaceSpec(
         r"f(x, y) = \tfrac{1}{2}\left(u^2 + \kappa\, v^2\right),\quad "
         r"u = x\cos\theta + y\sin\theta,\ v = -x\sin\theta + y\cos\theta"
     ),
-    lesson=(
-        "The bowl is kappa times steeper across the valley than along it, so the learning "
-        "rate must stay below 2/kappa: plain gradient descent zig-zags across and crawls "
-        "along. Momentum helps at any angle; per-coordinate adaptive steps help only while "
-        "the valley lies along an axis (try turning it)."
-    ),
     params=(
         ParamSpec(
             "condition",
@@ -95,10 +89,5 @@ NOISY_BOWL = SurfaceSpec(
     start=(2.5, 2.0),
     formula_latex=r"f(x, y) = \tfrac{1}{2}\left(x^2 + y^2\right),\quad \tilde g = \nabla f + "
     r"\tfrac{\sigma}{\sqrt{B}}\,\xi,\ \xi \sim \mathcal{N}(0, I)",
-    lesson=(
-        "Every gradient carries seeded noise, as when it is estimated from a random "
-        "mini-batch: with a constant learning rate SGD never settles but jitters around the "
-        "minimum; a larger batch or a decaying learning rate lets it settle."
-    ),
     default_noise=1.0,
 )

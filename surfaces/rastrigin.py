@@ -43,9 +43,4 @@ SPEC = SurfaceSpec(
     minima=((0.0, 0.0),),
     start=(3.3, -2.6),
     formula_latex=r"f(x, y) = 20 + x^2 - 10\cos(2\pi x) + y^2 - 10\cos(2\pi y)",
-    lesson=(
-        "A bowl covered in regularly spaced bumps: about a hundred local minima in view, and "
-        "gradient descent stops in the nearest one. Only large steps, momentum or noise can "
-        "hop from dip to dip towards the centre."
-    ),
 )

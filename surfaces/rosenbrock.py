@@ -43,11 +43,6 @@ SPEC = SurfaceSpec(
     start=(-1.2, 1.0),
     log_contour=True,
     formula_latex=r"f(x, y) = (a - x)^2 + b\,(y - x^2)^2",
-    lesson=(
-        "The minimum lies at the end of a long, curved, nearly flat valley: gradient descent "
-        "reaches the valley floor quickly, then zig-zags and crawls along it, while momentum "
-        "and adaptive methods travel along the floor much faster."
-    ),
     params=(
         ParamSpec(
             "a",

@@ -55,11 +55,6 @@ SADDLE = SurfaceSpec(
     # gradient descent has to escape with, so it stalls before it slides off.
     start=(-1.8, 1e-3),
     formula_latex=r"f(x, y) = x^2 - y^2",
-    lesson=(
-        "At the origin the gradient vanishes, yet it is not a minimum: it curves up along x "
-        "and down along y. Starting almost on the line that leads into it, plain gradient "
-        "descent stalls near the saddle before it escapes; noise and momentum escape sooner."
-    ),
 )
 
 MONKEY_SADDLE = SurfaceSpec(
@@ -73,9 +68,4 @@ MONKEY_SADDLE = SurfaceSpec(
     saddles=((0.0, 0.0),),
     start=(1.5, 0.05),
     formula_latex=r"f(x, y) = x^3 - 3 x y^2",
-    lesson=(
-        "Three valleys fall away from a flat point where gradient and Hessian both vanish: "
-        "gradient methods slow to a crawl near it before sliding into a valley, while "
-        "Newton's method is drawn straight into the saddle, halving its distance every step."
-    ),
 )

@@ -36,9 +36,4 @@ SPEC = SurfaceSpec(
     start=(-1.5, -1.0),
     log_contour=True,
     formula_latex=r"f(x, y) = \left(4 - 2.1x^2 + \tfrac{x^4}{3}\right)x^2 + xy + (-4 + 4y^2)\,y^2",
-    lesson=(
-        "Two global minima and four shallower local ones between steep walls: a run settles "
-        "in the minimum whose basin it starts in, so the start point and the step size decide "
-        "the outcome more than the choice of optimizer."
-    ),
 )

@@ -34,7 +34,6 @@ class SurfaceSpec:
     minima: Points
     start: tuple[float, float]
     formula_latex: str
-    lesson: str
     log_contour: bool = False
     saddles: Points = ()
     params: tuple[ParamSpec, ...] = ()
@@ -63,7 +62,6 @@ class SurfaceSpec:
             start=start,
             log_contour=self.log_contour,
             formula_latex=self.formula_latex,
-            lesson=self.lesson,
             params=values,
             param_specs=specs,
             key=(self.name, *values.items()),

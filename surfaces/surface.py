@@ -22,7 +22,8 @@ class Surface:
     value(xy) -> (N,), grad(xy) -> (N, 2), hessian(xy) -> (N, 2, 2).
     `minima` (K, 2) are the global minimizers (K = 0 when f is unbounded below or unknown),
     `saddles` (M, 2) stationary points worth showing; `bounds` ((xmin, xmax), (ymin, ymax))
-    is the plotted window and `start` (2,) a start point that makes the `lesson` visible.
+    is the plotted window and `start` (2,) a start point that makes the lesson visible
+    (its words: the catalog's `surface.<name>.lesson`).
     `log_contour` says contours read better on a log scale of f - min f.
     `params` holds the current values (the surface's own plus `noise` and `batch`),
     `param_specs` the declarations the UI builds its sliders from.
@@ -41,7 +42,6 @@ class Surface:
     start: np.ndarray
     log_contour: bool
     formula_latex: str
-    lesson: str
     params: dict
     param_specs: tuple[ParamSpec, ...]
     key: tuple

@@ -34,11 +34,6 @@ from ui.playground_settings import NO_SCHEDULE, flat_hparams
 LOG_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
 
 
-def text_or(key: str, lang: str, fallback: str) -> str:
-    """``t(key)`` when the catalog has it, else ``fallback`` (a registry's own words)."""
-    return t(key, lang) if key in CATALOG else fallback
-
-
 def scoped_key(prefix: str, owners: tuple[str, ...], name: str, suffix: str = "") -> str:
     """The catalog key of ``name`` as its owner uses it: ``<prefix>.<owner>.<name><suffix>``
     for the first of ``owners`` the catalog has it for (a warm-up, then the schedule it
@@ -52,6 +47,11 @@ def scoped_key(prefix: str, owners: tuple[str, ...], name: str, suffix: str = ""
         if own in CATALOG:
             return own
     return f"{prefix}.{name}{suffix}"
+
+
+def hparam_label(optimizer: str, name: str, lang: str = "en") -> str:
+    """The label of hyperparameter ``name`` (flat: beta1) as ``optimizer``'s controls show it."""
+    return t(scoped_key("hp", (optimizer,), name), lang)
 
 
 def schedule_owners(schedule: str) -> tuple[str, ...]:
@@ -163,7 +163,7 @@ def number_control(
 
 def hparam_control(optimizer: str, hp: HParam, value: Any, *, key: str, lang: str = "en") -> Any:
     """The widget for one (flat) hyperparameter of ``optimizer``."""
-    label = t(scoped_key("hp", (optimizer,), hp.name), lang)
+    label = hparam_label(optimizer, hp.name, lang)
     help = t(scoped_key("hp", (optimizer,), hp.name, ".help"), lang)
     if hp.kind == "bool":
         return st.checkbox(label, value=bool(value), key=key, help=help)

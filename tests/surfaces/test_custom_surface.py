@@ -99,7 +99,7 @@ def test_defaults_for_a_typed_formula():
     assert surface.minima.shape == (0, 2) and surface.saddles.shape == (0, 2)
     assert surface.params == {"noise": 0.0, "batch": 1}
     assert [spec.name for spec in surface.param_specs] == ["noise", "batch"]
-    assert surface.lesson and surface.log_contour is False
+    assert surface.log_contour is False
 
 
 def test_bounds_start_and_noise_are_the_teachers_choice():

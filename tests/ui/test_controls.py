@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ui.controls import linear_step, log_options, power_of_two_options, related_presets, text_or
+from ui.controls import (
+    hparam_label,
+    linear_step,
+    log_options,
+    power_of_two_options,
+    related_presets,
+)
 
 
 def test_log_options_are_nice_numbers_and_keep_odd_values():
@@ -34,6 +40,7 @@ def test_related_presets_are_the_one_click_family():
     assert related_presets("newton") == ["newton"]
 
 
-def test_text_or_falls_back_to_the_registrys_words():
-    assert text_or("hp.lr", "zh", "lr") == "学习率 lr"
-    assert text_or("hp.no_such_thing", "zh", "its meaning") == "its meaning"
+def test_labels_come_from_the_catalog_and_a_missing_one_is_a_bug_not_a_guess():
+    assert hparam_label("adam", "lr", "zh") == "学习率 lr"
+    with pytest.raises(KeyError):
+        hparam_label("adam", "no_such_thing", "zh")
