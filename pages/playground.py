@@ -9,11 +9,11 @@ from functools import partial
 from typing import Any, NamedTuple
 
 import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
 from i18n import t
 from ui import compute, link_state
+from ui.chart import plotly_chart
 from ui.controls import text_or
 from ui.exports import export_buttons
 from ui.playground_panels import (
@@ -40,7 +40,7 @@ class Shown(NamedTuple):
 
     settings: PlaygroundSettings
     lang: str
-    figure: go.Figure
+    figure: dict  # viz.paths.paths_figure's dict
     runs: list[tuple[str, Any]]
     table: dict[str, list[str]]
 
@@ -137,12 +137,11 @@ with figure_slot:
     else:
         if not current:
             st.info(t("pg.kept_figure", lang))
-        st.plotly_chart(
+        plotly_chart(
             shown.figure,
             key=CHART_KEY,
             on_select=partial(pick_start, CHART_KEY, SHOWN_KEY),
-            selection_mode="points",
-            config={"displaylogo": False, "scrollZoom": False},
+            config={"scrollZoom": False},
         )
 
 if shown is not None:
