@@ -20,22 +20,18 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from bench.classroom import own_server  # noqa: E402
 
 TARGET_MS = 25.0
 PAYLOAD_BUDGET = 2_000_000
@@ -140,57 +136,14 @@ def payload(at: AppTest) -> int:
 # --- a real server and Chromium -----------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-@contextlib.contextmanager
-def served(log: Path):
-    """``streamlit run app.py`` on a free loopback port (own process group): (url, pid)."""
-    port = _free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=out, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; see {log}")
-            time.sleep(0.2)
-        yield url, proc.pid
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
-
-
-def process_cpu_ms(pid: int) -> float:
-    """User + system CPU of process ``pid`` so far, every thread (ended ones too)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return 1000 * (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _idle(tab) -> None:
     tab.wait_for_timeout(300)
     tab.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=180_000)
 
 
 def browser_lr_moves(moves: int) -> tuple[float, float] | None:
-    """Server CPU per lr move (fragment reruns) and per idle second, or None without Chromium."""
+    """Server CPU (ms) per lr move (fragment reruns), and of the idle server over as long,
+    per move; None without Chromium or Playwright."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -200,7 +153,7 @@ def browser_lr_moves(moves: int) -> tuple[float, float] | None:
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
     with (
         tempfile.TemporaryDirectory() as tmp,
-        served(Path(tmp) / "streamlit.log") as (url, pid),
+        own_server(Path(tmp)) as (url, server),
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
@@ -211,19 +164,19 @@ def browser_lr_moves(moves: int) -> tuple[float, float] | None:
         tab.wait_for_selector(".js-plotly-plot")
         _idle(tab)
         slider = tab.get_by_role("slider", name=LR_LABEL).first
-        start, spent = time.monotonic(), process_cpu_ms(pid)
+        start, spent = time.monotonic(), server.cpu_seconds()
         for _ in range(moves):
             before = tab.url
             slider.focus()
             slider.press("ArrowRight")
             tab.wait_for_function(f"() => window.location.href !== {before!r}")
             _idle(tab)
-        spent, elapsed = process_cpu_ms(pid) - spent, time.monotonic() - start
-        idle_start = process_cpu_ms(pid)
+        spent, elapsed = server.cpu_seconds() - spent, time.monotonic() - start
+        idle_start = server.cpu_seconds()
         time.sleep(elapsed)
-        idle = process_cpu_ms(pid) - idle_start
+        idle = server.cpu_seconds() - idle_start
         browser.close()
-    return spent / moves, idle / moves
+    return 1000 * spent / moves, 1000 * idle / moves
 
 
 def main() -> None:
