@@ -12,6 +12,7 @@ import streamlit as st
 
 from i18n import t
 from ui import compute, link_state
+from ui.chart import plotly_chart
 from ui.controls import number_control
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_sidebar, show_notices
@@ -121,7 +122,7 @@ link_state.publish(PAGE, settings, bias_to_query, lang)
 
 # --- compute and draw ---------------------------------------------------------------------------
 with factors_slot:
-    st.plotly_chart(
+    plotly_chart(
         bias.corrections_figure(beta1, beta2, horizon, lang=lang),
         key=f"{PAGE}.factors",
         config={"displaylogo": False},
@@ -157,10 +158,9 @@ if surface is not None:
 
 with run_slot:
     if traj is not None:
-        st.plotly_chart(
+        plotly_chart(
             bias.moments_figure(traj, lang=lang),
             key=f"{PAGE}.moments",
-            config={"displaylogo": False},
         )
 
 compare_key = (surface_key, base, settings.variants(), lang)
@@ -188,12 +188,11 @@ with compare_slot:
     else:
         if stale:
             st.info(t("pg.kept_figure", lang))
-        st.plotly_chart(figure, key=f"{PAGE}.compare_chart", config={"displaylogo": False})
+        plotly_chart(figure, key=f"{PAGE}.compare_chart")
     if runs:
-        st.plotly_chart(
+        plotly_chart(
             bias.step_lengths_figure(runs, first=min(base.steps, 50), lang=lang),
             key=f"{PAGE}.lengths",
-            config={"displaylogo": False},
         )
         st.caption(t("bias.compare.lengths_caption", lang))
         with st.expander(t("pg.export", lang), icon=":material/download:"):

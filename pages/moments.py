@@ -13,6 +13,7 @@ import streamlit as st
 import optimizers
 from i18n import t
 from ui import compute, link_state
+from ui.chart import plotly_chart
 from ui.controls import hparam_controls
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_sidebar, show_notices
@@ -133,7 +134,7 @@ with figure_slot:
     else:
         if stale:
             st.info(t("pg.kept_figure", lang))
-        st.plotly_chart(figure, key=f"{PAGE}.chart", config={"displaylogo": False})
+        plotly_chart(figure, key=f"{PAGE}.chart")
         st.caption(t("moments.arrows_caption", lang))
         if traj is not None:
             with st.expander(t("pg.export", lang), icon=":material/download:"):
@@ -169,7 +170,7 @@ with newton_slot:
         kind = newton.curvature_kind(models.eigenvalues[0])
         metrics[3].metric(t("newton.curvature", lang), t(f"newton.kind.{kind}", lang))
         newton_figure = newton.newton_figure(surface, newton_traj, current=newton_step, lang=lang)
-        st.plotly_chart(newton_figure, key=f"{PAGE}.newton_chart", config={"displaylogo": False})
+        plotly_chart(newton_figure, key=f"{PAGE}.newton_chart")
         st.caption(t("newton.caption", lang))
 
 if surface is not None:

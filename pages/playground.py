@@ -3,16 +3,18 @@
 Read the widgets (settings from the link, the sidebar and the optimizer panels) ->
 compute through the core (cached per surface and per optimizer) -> build the figure ->
 render. Errors stay next to the control that caused them and the last good figure stays.
+The optimizer panels, the figure and what depends on it are one ``st.fragment``: moving an
+optimizer's slider reruns that part only, not the sidebar and the shell.
 """
 
 from functools import partial
 from typing import Any, NamedTuple
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from i18n import t
 from ui import compute, link_state
+from ui.chart import plotly_chart
 from ui.exports import export_buttons
 from ui.playground_panels import (
     MAX_FRAMES,
@@ -38,7 +40,7 @@ class Shown(NamedTuple):
 
     settings: PlaygroundSettings
     lang: str
-    figure: go.Figure
+    figure: dict  # viz.paths.paths_figure's dict
     runs: list[tuple[str, Any]]
     table: dict[str, list[str]]
 
@@ -61,53 +63,103 @@ with st.sidebar:
     st.subheader(t("pg.sidebar.view", lang))
     settings = view_sidebar(settings, key=key, lang=lang)
 
-figure_slot = st.container()
-step_buttons(settings, key=key, lang=lang)
-summary_slot = st.container()
-st.subheader(t("pg.optimizers", lang))
-colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
-settings, error_slots = optimizer_panels(
-    settings, colors, entry_labels(settings.optimizers), key=key, lang=lang
-)
-labels = entry_labels(settings.optimizers)
-link_state.store(PAGE, settings)
-link_state.publish(PAGE, settings, to_query, lang)
-
-# --- compute ------------------------------------------------------------------------------
 surface_key = compute.surface_key(
     settings.surface, settings.surface_params, settings.formula, settings.bounds
 )
-surface = grid = None
+surface = None
 try:
     surface = compute.surface(surface_key)
-    grid = compute.grid(surface_key)
+    compute.grid(surface_key)  # a window the grid refuses is the formula's error too
 except ValueError as err:
     (formula_slot or st).error(t("pg.formula_error", lang, error=str(err)))
+link_state.store(PAGE, settings)  # the fragment below reads the sidebar's choices from here
 
-runs, failed = [], False
-if surface is not None:
-    for entry, label, slot in zip(settings.optimizers, labels, error_slots, strict=True):
-        try:
-            traj = compute.trajectory(
-                surface_key,
-                entry.optimizer,
-                tuple(sorted(entry.run_kwargs().items())),
-                settings.start_point(),
-                settings.steps,
-                settings.seed,
-                None if entry.schedule == "none" else entry.schedule,
-                entry.schedule_params,
+
+@st.fragment
+def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None:
+    """Everything an optimizer's controls change: a slider move reruns only this part.
+
+    Runs with the page, and alone when one of its own widgets changes; the sidebar's
+    settings come from the stored settings (the page stores them before calling this).
+    """
+    settings = link_state.current(PAGE)
+    if settings.start != sidebar_start:
+        st.rerun()  # a click on the map picked a start point: the sidebar must show it
+    key = f"pg.{link_state.revision(PAGE)}"
+    figure_slot = st.container()
+    step_buttons(settings, key=key, lang=lang)
+    summary_slot = st.container()
+    st.subheader(t("pg.optimizers", lang))
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
+    settings, error_slots = optimizer_panels(
+        settings, colors, entry_labels(settings.optimizers), key=key, lang=lang
+    )
+    labels = entry_labels(settings.optimizers)
+    link_state.store(PAGE, settings)
+    link_state.publish(PAGE, settings, to_query, lang)
+    surface = None if surface_key is None else compute.surface(surface_key)
+    runs, failed = [], False
+    if surface is not None:
+        for entry, label, slot in zip(settings.optimizers, labels, error_slots, strict=True):
+            try:
+                traj = compute.trajectory(
+                    surface_key,
+                    entry.optimizer,
+                    tuple(sorted(entry.run_kwargs().items())),
+                    settings.start_point(),
+                    settings.steps,
+                    settings.seed,
+                    None if entry.schedule == "none" else entry.schedule,
+                    entry.schedule_params,
+                )
+            except ValueError as err:
+                slot.error(t("pg.hparam_error", lang, name=label, error=str(err)))
+                failed = True
+                continue
+            runs.append((label, traj))
+    shown = _shown(settings, surface, surface_key, runs, failed)
+    with figure_slot:
+        if shown is None:
+            st.info(t("pg.no_figure", lang))
+        else:
+            if (shown.settings, shown.lang) != (settings, lang):
+                st.info(t("pg.kept_figure", lang))
+            plotly_chart(
+                shown.figure,
+                key=CHART_KEY,
+                on_select=partial(pick_start, CHART_KEY, SHOWN_KEY),
+                config={"scrollZoom": False},
             )
-        except ValueError as err:
-            slot.error(t("pg.hparam_error", lang, name=label, error=str(err)))
-            failed = True
-            continue
-        runs.append((label, traj))
+    if shown is not None:
+        with summary_slot:
+            st.dataframe(shown.table, hide_index=True, width="stretch")
+        with st.expander(t("pg.export", lang), icon=":material/download:"):
+            export_buttons(
+                shown.figure,
+                shown.runs,
+                to_query(shown.settings),
+                basename="playground",
+                key=f"{PAGE}.export",
+                lang=lang,
+            )
+        st.caption(t("pg.link_help", lang))
 
-# --- figure: rebuilt only when the settings changed; kept while an error is shown ----------
-shown = st.session_state.get(SHOWN_KEY)
-current = shown is not None and (shown.settings, shown.lang) == (settings, lang)
-if surface is not None and runs and not failed and not current:
+
+def _shown(
+    settings: PlaygroundSettings,
+    surface: Any,
+    surface_key: tuple,
+    runs: list[tuple[str, Any]],
+    failed: bool,
+) -> Shown | None:
+    """The figure for ``settings``, rebuilt only when they changed; the last good one while
+    an error is shown (None before any succeeded)."""
+    shown = st.session_state.get(SHOWN_KEY)
+    if surface is None or not runs or failed:
+        return shown
+    if shown is not None and (shown.settings, shown.lang) == (settings, lang):
+        return shown
+    grid = compute.grid(surface_key)
     paths = path_runs([label for label, _ in runs], [traj for _, traj in runs])
     figure = paths_figure(
         grid,
@@ -128,35 +180,10 @@ if surface is not None and runs and not failed and not current:
     )
     shown = Shown(settings, lang, figure, runs, table)
     st.session_state[SHOWN_KEY] = shown
-    current = True
+    return shown
 
-with figure_slot:
-    if shown is None:
-        st.info(t("pg.no_figure", lang))
-    else:
-        if not current:
-            st.info(t("pg.kept_figure", lang))
-        st.plotly_chart(
-            shown.figure,
-            key=CHART_KEY,
-            on_select=partial(pick_start, CHART_KEY, SHOWN_KEY),
-            selection_mode="points",
-            config={"displaylogo": False, "scrollZoom": False},
-        )
 
-if shown is not None:
-    with summary_slot:
-        st.dataframe(shown.table, hide_index=True, width="stretch")
-    with st.expander(t("pg.export", lang), icon=":material/download:"):
-        export_buttons(
-            shown.figure,
-            shown.runs,
-            to_query(shown.settings),
-            basename="playground",
-            key=f"{PAGE}.export",
-            lang=lang,
-        )
-    st.caption(t("pg.link_help", lang))
+optimizers_and_figure(None if surface is None else surface_key, settings.start)
 
 if surface is not None:
     formula, lesson = surface_info.columns([2, 3], vertical_alignment="center")

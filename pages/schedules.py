@@ -15,6 +15,7 @@ import optimizers
 from i18n import t
 from optimizers import schedules
 from ui import compute, link_state
+from ui.chart import plotly_chart
 from ui.controls import schedule_param_control
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_sidebar, show_notices
@@ -144,10 +145,9 @@ if surface is not None:
 with lr_slot:
     if runs:
         curves = [(label, schedule_plots.lr_series(traj.lr)) for label, traj in runs]
-        st.plotly_chart(
+        plotly_chart(
             schedule_plots.lr_figure(curves, log_y=log_y, lang=lang),
             key=f"{PAGE}.lr_chart",
-            config={"displaylogo": False},
         )
         st.caption(t("schedpage.band_caption", lang))
 
@@ -174,7 +174,7 @@ with paths_slot:
     else:
         if stale:
             st.info(t("pg.kept_figure", lang))
-        st.plotly_chart(figure, key=f"{PAGE}.paths_chart", config={"displaylogo": False})
+        plotly_chart(figure, key=f"{PAGE}.paths_chart")
         if runs:
             with st.expander(t("pg.export", lang), icon=":material/download:"):
                 export_buttons(

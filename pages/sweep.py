@@ -14,6 +14,7 @@ import optimizers
 import surfaces
 from i18n import t
 from ui import compute, link_state
+from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
 from ui.exports import images_available
 from ui.lesson_panels import lesson_sidebar, session_cached, show_notices
@@ -273,12 +274,10 @@ with grid_slot:
     if result is not None:
         st.session_state[SHOWN_KEY] = (settings, result)
         figure = sweep.sweep_figure(result, metric, lang=lang)
-        st.plotly_chart(
+        plotly_chart(
             figure,
             key=CHART_KEY,
             on_select=open_cell,
-            selection_mode="points",
-            config={"displaylogo": False},
         )
         best = sweep.best_cell(result, metric)
         st.caption(
@@ -305,7 +304,7 @@ with grid_slot:
 with basins_slot:
     results = [basins_for(basins_surface, p, lr, int(cells), int(basins_steps)) for p, lr in picked]
     if results:
-        st.plotly_chart(basins.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
+        plotly_chart(basins.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
         class_labels = basins.class_names(results[0].minima, lang)
         table = {t("basins.optimizer", lang): [r.title for r in results]}
         for k, label in enumerate(class_labels):

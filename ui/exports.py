@@ -31,7 +31,7 @@ def images_available() -> bool:
 
 
 def export_buttons(
-    fig: go.Figure,
+    fig: go.Figure | Mapping[str, Any],
     runs: Sequence[tuple[str, Any]],
     settings: Mapping[str, Any],
     *,
@@ -46,14 +46,15 @@ def export_buttons(
     was made; ``image_size`` (width, height) sets the size of the PNG, SVG and GIF
     (default: the figure's own, else 1200 x 600).
     """
+    layout = fig.get("layout", {}) if isinstance(fig, Mapping) else fig.layout.to_plotly_json()
     width, height = image_size or (
-        fig.layout.width or DEFAULT_WIDTH,
-        fig.layout.height or DEFAULT_HEIGHT,
+        layout.get("width") or DEFAULT_WIDTH,
+        layout.get("height") or DEFAULT_HEIGHT,
     )
     images = images_available()
     columns = st.columns(6)
     buttons = [
-        ("html", lambda: export.figure_html(fig), "text/html", True),
+        ("html", lambda: export.figure_html(_figure(fig)), "text/html", True),
         (
             "csv",
             lambda: export.trajectories_csv(runs, settings).encode(export.CSV_ENCODING),
@@ -61,10 +62,15 @@ def export_buttons(
             True,
         ),
         ("json", lambda: export.trajectories_json(runs, settings), "application/json", True),
-        ("png", lambda: export.figure_png(fig, width=width, height=height), "image/png", images),
+        (
+            "png",
+            lambda: export.figure_png(_figure(fig), width=width, height=height),
+            "image/png",
+            images,
+        ),
         (
             "svg",
-            lambda: export.figure_svg(fig, width=width, height=height),
+            lambda: export.figure_svg(_figure(fig), width=width, height=height),
             "image/svg+xml",
             images,
         ),
@@ -89,8 +95,13 @@ def export_buttons(
         st.info(t("export.images_unavailable", lang))
 
 
+def _figure(fig: go.Figure | Mapping[str, Any]) -> go.Figure:
+    """A page's figure dict as a validated Figure, made only when a file is asked for."""
+    return fig if isinstance(fig, go.Figure) else go.Figure(fig)
+
+
 def _gif_button(
-    fig: go.Figure, *, size: tuple[int, int], basename: str, key: str, lang: str
+    fig: go.Figure | Mapping[str, Any], *, size: tuple[int, int], basename: str, key: str, lang: str
 ) -> None:
     """Render on request (with a progress bar), then offer the file."""
     ready_key = f"{key}.gif_bytes"
@@ -110,7 +121,7 @@ def _gif_button(
         bar = st.progress(0.0, text=t("export.gif_progress", lang))
         try:
             data = export.animation_gif(
-                fig,
+                _figure(fig),
                 max_frames=GIF_MAX_FRAMES,
                 width=size[0],
                 height=size[1],

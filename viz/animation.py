@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from i18n import t
 
@@ -80,8 +79,8 @@ class Mover:
         return self._updates()[frame]
 
     def _updates(self) -> list[dict]:
-        # Plain lists, not NumPy rows: Plotly validates a short list about 3x faster than
-        # an array, and the frames are most of the figure's build time.
+        # Plain lists, not NumPy rows: frames are sent as built (see ui.chart), and a list
+        # of a few numbers is smaller in JSON than a typed array.
         columns = {prop: _plain_rows(rows) for prop, rows in self.values.items()}
         updates = []
         for frame in range(len(next(iter(columns.values()), ()))):
@@ -182,7 +181,7 @@ def _merge(target: dict, update: Mapping[str, Any]) -> None:
 
 
 def animate(
-    fig: go.Figure | dict,
+    fig: dict,
     timeline: Timeline,
     movers: Sequence[Mover],
     *,
@@ -192,8 +191,8 @@ def animate(
     redraw: bool = False,
     controls_y: float = -0.08,
     keep: Sequence[int] = (),
-) -> go.Figure | dict:
-    """Add frames and controls to ``fig`` (a Figure or a figure dict; in place, and returned).
+) -> dict:
+    """Add frames and controls to the figure dict ``fig`` (in place, and returned).
 
     The movers' traces are first set to frame ``current``, so the figure before Play
     shows that frame, and the scrubber starts there.
@@ -213,15 +212,11 @@ def animate(
                     f"mover of trace {mover.trace}: {prop} must have one row per frame "
                     f"({n_frames}); got {len(rows)}"
                 )
-    is_figure = isinstance(fig, go.Figure)
-    data = fig.data if is_figure else fig["data"]
+    data = fig["data"]
     updates = [mover._updates() for mover in movers]
     types = [data[mover.trace]["type"] for mover in movers]
     for mover, per_frame in zip(movers, updates, strict=True):
-        if is_figure:
-            data[mover.trace].update(per_frame[current])
-        else:
-            _merge(data[mover.trace], per_frame[current])
+        _merge(data[mover.trace], per_frame[current])
     traces = [mover.trace for mover in movers] + list(keep)
     unchanged = [{"type": data[index]["type"]} for index in keep]
     frames = [
@@ -239,10 +234,6 @@ def animate(
         for f, name in enumerate(timeline.names)
     ]
     menus = controls(timeline, lang=lang, current=current, speed=speed, redraw=redraw, y=controls_y)
-    if is_figure:
-        fig.frames = frames
-        fig.update_layout(menus)
-    else:
-        fig["frames"] = frames
-        fig.setdefault("layout", {}).update(menus)
+    fig["frames"] = frames
+    fig.setdefault("layout", {}).update(menus)
     return fig

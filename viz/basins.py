@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 import optimizers
 from i18n import t
+from viz.subplots import Canvas
 
 MIN_CELLS = 8
 MAX_CELLS = 128
@@ -143,7 +142,7 @@ def class_names(minima: np.ndarray, lang: str = "en") -> list[str]:
     return [*own, t("basins.fig.elsewhere", lang), t("basins.fig.diverged", lang)]
 
 
-def basins_figure(results: list[BasinsResult], *, lang: str = "en") -> go.Figure:
+def basins_figure(results: list[BasinsResult], *, lang: str = "en") -> dict:
     """One panel per optimizer (shared axes): every start coloured by its class, the minima
     marked with their colours, a legend naming each class."""
     if not results:
@@ -152,7 +151,7 @@ def basins_figure(results: list[BasinsResult], *, lang: str = "en") -> go.Figure
     colors = class_colors(minima.shape[0])
     names = class_names(minima, lang)
     cols = len(results)
-    fig = make_subplots(
+    fig = Canvas(
         rows=1,
         cols=cols,
         shared_yaxes=True,
@@ -161,57 +160,60 @@ def basins_figure(results: list[BasinsResult], *, lang: str = "en") -> go.Figure
     )
     n_classes = len(colors)
     for col, result in enumerate(results, start=1):
-        fig.add_trace(
-            go.Heatmap(
-                x=result.xs,
-                y=result.ys,
-                z=result.labels,
-                zmin=-0.5,
-                zmax=n_classes - 0.5,
-                colorscale=_discrete_scale(colors),
-                showscale=False,
-                customdata=np.vectorize(names.__getitem__)(result.labels),
-                hovertemplate="x0 = %{x:.3g}<br>y0 = %{y:.3g}<br>%{customdata}<extra></extra>",
-                name=result.title,
-            ),
+        fig.add(
+            {
+                "type": "heatmap",
+                "x": result.xs,
+                "y": result.ys,
+                "z": result.labels,
+                "zmin": -0.5,
+                "zmax": n_classes - 0.5,
+                "colorscale": _discrete_scale(colors),
+                "showscale": False,
+                "customdata": np.vectorize(names.__getitem__)(result.labels),
+                "hovertemplate": "x0 = %{x:.3g}<br>y0 = %{y:.3g}<br>%{customdata}<extra></extra>",
+                "name": result.title,
+            },
             row=1,
             col=col,
         )
         if minima.size:
-            fig.add_trace(
-                go.Scatter(
-                    x=minima[:, 0],
-                    y=minima[:, 1],
-                    mode="markers",
-                    marker={
+            fig.add(
+                {
+                    "type": "scatter",
+                    "x": minima[:, 0],
+                    "y": minima[:, 1],
+                    "mode": "markers",
+                    "marker": {
                         "symbol": "star",
                         "size": 14,
                         "color": "white",
                         "line": {"color": "black", "width": 1.5},
                     },
-                    name=t("basins.fig.minima", lang),
-                    showlegend=False,
-                    hoverinfo="skip",
-                ),
+                    "name": t("basins.fig.minima", lang),
+                    "showlegend": False,
+                    "hoverinfo": "skip",
+                },
                 row=1,
                 col=col,
             )
     for name, color in zip(names, colors, strict=True):
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker={"symbol": "square", "size": 12, "color": color},
-                name=name,
-            )
+        fig.add(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {"symbol": "square", "size": 12, "color": color},
+                "name": name,
+            }
         )
-    fig.update_xaxes(title_text="x₀")
-    fig.update_yaxes(title_text="y₀", row=1, col=1)
-    fig.update_layout(
+    fig.axes("x", title={"text": "x₀"})
+    fig.yaxis(1, 1).update(title={"text": "y₀"})
+    fig.layout.update(
         height=460 if cols > 1 else 560,
         margin={"l": 50, "r": 20, "t": 50, "b": 110},
         legend={"orientation": "h", "y": -0.16, "yanchor": "top"},
         title={"text": t("basins.fig.title", lang, steps=results[0].steps)},
     )
-    return fig
+    return fig.figure()

@@ -17,11 +17,10 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from viz.paths import PALETTE
+from viz.subplots import Canvas
 
 MAX_STEPS = 10_000
 BETA1_COLOR = "#1f77b4"
@@ -73,11 +72,11 @@ def corrections(beta1: float, beta2: float, steps: int) -> Corrections:
 
 def corrections_figure(
     beta1: float, beta2: float, steps: int, *, lang: str = "en", show_keras: bool = True
-) -> go.Figure:
+) -> dict:
     """Two panels against t: the factors 1 - beta^t (left) and the corrections 1/(1 - beta^t)
     on a log axis (right), with Keras' epsilon factor 1/sqrt(1 - beta2^t) if ``show_keras``."""
     c = corrections(beta1, beta2, steps)
-    fig = make_subplots(
+    fig = Canvas(
         rows=1,
         cols=2,
         subplot_titles=(t("bias.fig.factors", lang), t("bias.fig.corrections", lang)),
@@ -86,41 +85,42 @@ def corrections_figure(
     for col, (y1, y2) in enumerate(((c.bc1, c.bc2), (c.correction1, c.correction2)), start=1):
         names = ("1 − β₁ᵗ", "1 − β₂ᵗ") if col == 1 else ("1 / (1 − β₁ᵗ)", "1 / (1 − β₂ᵗ)")
         for y, name, color in ((y1, names[0], BETA1_COLOR), (y2, names[1], BETA2_COLOR)):
-            fig.add_trace(
-                go.Scatter(
-                    x=c.t,
-                    y=y,
-                    name=f"{name} (β={beta1 if color == BETA1_COLOR else beta2:g})",
-                    mode="lines",
-                    line={"color": color, "dash": "solid" if col == 1 else "dot"},
-                    legendgroup=str(col),
-                ),
+            fig.add(
+                {
+                    "type": "scatter",
+                    "x": c.t,
+                    "y": y,
+                    "name": f"{name} (β={beta1 if color == BETA1_COLOR else beta2:g})",
+                    "mode": "lines",
+                    "line": {"color": color, "dash": "solid" if col == 1 else "dot"},
+                    "legendgroup": str(col),
+                },
                 row=1,
                 col=col,
             )
     if show_keras:
-        fig.add_trace(
-            go.Scatter(
-                x=c.t,
-                y=c.keras_eps_factor,
-                name=t("bias.fig.keras_factor", lang),
-                mode="lines",
-                line={"color": KERAS_COLOR, "dash": "dashdot"},
-                legendgroup="2",
-            ),
+        fig.add(
+            {
+                "type": "scatter",
+                "x": c.t,
+                "y": c.keras_eps_factor,
+                "name": t("bias.fig.keras_factor", lang),
+                "mode": "lines",
+                "line": {"color": KERAS_COLOR, "dash": "dashdot"},
+                "legendgroup": "2",
+            },
             row=1,
             col=2,
         )
-    step_title = t("fig.step", lang)
-    fig.update_xaxes(title_text=step_title)
-    fig.update_yaxes(range=[0, 1.05], row=1, col=1)
-    fig.update_yaxes(type="log", row=1, col=2)
-    fig.update_layout(
+    fig.axes("x", title={"text": t("fig.step", lang)})
+    fig.yaxis(1, 1).update(range=[0, 1.05])
+    fig.yaxis(1, 2).update(type="log")
+    fig.layout.update(
         height=380,
         margin={"l": 50, "r": 20, "t": 40, "b": 40},
         legend={"orientation": "h", "y": -0.2},
     )
-    return fig
+    return fig.figure()
 
 
 def _series(traj: Any, point: int) -> dict[str, np.ndarray]:
@@ -144,12 +144,12 @@ def _series(traj: Any, point: int) -> dict[str, np.ndarray]:
     }
 
 
-def moments_figure(traj: Any, *, point: int = 0, lang: str = "en") -> go.Figure:
+def moments_figure(traj: Any, *, point: int = 0, lang: str = "en") -> dict:
     """m_t against m_hat_t (top) and v_t against v_hat_t (bottom, log axis), per coordinate,
     from a recorded run: the raw moments start near zero, the corrected ones do not."""
     s = _series(traj, point)
     steps = np.arange(1, s["m"].shape[0] + 1)
-    fig = make_subplots(
+    fig = Canvas(
         rows=2,
         cols=1,
         shared_xaxes=True,
@@ -164,22 +164,27 @@ def moments_figure(traj: Any, *, point: int = 0, lang: str = "en") -> go.Figure:
         for key, symbol, color, opacity in series:
             for coord, dash in enumerate(COORD_DASH):
                 axis = "xy"[coord]
-                fig.add_trace(
-                    go.Scatter(
-                        x=steps,
-                        y=s[key][:, coord],
-                        name=f"{symbol} ({axis})",
-                        mode="lines",
-                        opacity=opacity,
-                        line={"color": color, "dash": dash, "width": 2 if opacity == 1 else 1.5},
-                    ),
+                fig.add(
+                    {
+                        "type": "scatter",
+                        "x": steps,
+                        "y": s[key][:, coord],
+                        "name": f"{symbol} ({axis})",
+                        "mode": "lines",
+                        "opacity": opacity,
+                        "line": {
+                            "color": color,
+                            "dash": dash,
+                            "width": 2 if opacity == 1 else 1.5,
+                        },
+                    },
                     row=row,
                     col=1,
                 )
-    fig.update_xaxes(title_text=t("fig.step", lang), row=2, col=1)
-    fig.update_yaxes(type="log", row=2, col=1)
-    fig.update_layout(height=520, margin={"l": 50, "r": 20, "t": 40, "b": 40})
-    return fig
+    fig.xaxis(2, 1).update(title={"text": t("fig.step", lang)})
+    fig.yaxis(2, 1).update(type="log")
+    fig.layout.update(height=520, margin={"l": 50, "r": 20, "t": 40, "b": 40})
+    return fig.figure()
 
 
 def step_lengths(traj: Any, point: int = 0) -> np.ndarray:
@@ -190,34 +195,35 @@ def step_lengths(traj: Any, point: int = 0) -> np.ndarray:
 
 def step_lengths_figure(
     runs: Sequence[tuple[str, Any]], *, first: int | None = None, lang: str = "en"
-) -> go.Figure:
+) -> dict:
     """Step length against t (log axis) for each ``(label, traj)``, in the Playground's
     colours, so the too-small or too-large first steps of one variant stand out; ``first``
     limits the view to the first steps."""
     if not runs:
         raise ValueError("runs must hold at least one (label, trajectory) pair; got none")
-    fig = go.Figure()
+    fig = Canvas()
     for i, (label, traj) in enumerate(runs):
         lengths = step_lengths(traj)
-        fig.add_trace(
-            go.Scatter(
-                x=np.arange(1, lengths.size + 1),
-                y=np.where(lengths > 0, lengths, np.nan),
-                mode="lines+markers",
-                marker={"size": 4},
-                line={"color": PALETTE[i % len(PALETTE)], "width": 2},
-                name=label,
-                hovertemplate=f"{label}<br>t=%{{x}}<br>|Δθ|=%{{y:.3g}}<extra></extra>",
-            )
+        fig.add(
+            {
+                "type": "scatter",
+                "x": np.arange(1, lengths.size + 1),
+                "y": np.where(lengths > 0, lengths, np.nan),
+                "mode": "lines+markers",
+                "marker": {"size": 4},
+                "line": {"color": PALETTE[i % len(PALETTE)], "width": 2},
+                "name": label,
+                "hovertemplate": f"{label}<br>t=%{{x}}<br>|Δθ|=%{{y:.3g}}<extra></extra>",
+            }
         )
     if first is not None:
-        fig.update_xaxes(range=[0.5, first + 0.5])
-    fig.update_xaxes(title_text=t("fig.step", lang))
-    fig.update_yaxes(title_text=t("bias.fig.step_length", lang), type="log")
-    fig.update_layout(
+        fig.xaxis().update(range=[0.5, first + 0.5])
+    fig.xaxis().update(title={"text": t("fig.step", lang)})
+    fig.yaxis().update(title={"text": t("bias.fig.step_length", lang)}, type="log")
+    fig.layout.update(
         height=340,
         margin={"l": 60, "r": 20, "t": 30, "b": 40},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         plot_bgcolor="white",
     )
-    return fig
+    return fig.figure()

@@ -6,9 +6,8 @@ for a log scale), :func:`panel_traces` gives one map panel's traces (plain Plotl
 bound to any subplot's axes), :func:`axis_layout` its fixed axes, and
 :func:`contour_figure` a ready single-panel figure.
 
-Traces are plain dicts rather than ``go`` objects: a figure is validated once when
-``go.Figure`` is built from them, which is several times faster than validating every
-trace and layout update on its own (the Playground rebuilds its figure on every change).
+Traces are plain dicts rather than ``go`` objects, and figures plain figure dicts (see
+:mod:`viz.subplots`): nothing here builds or validates a ``go.Figure``.
 """
 
 from __future__ import annotations
@@ -18,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from i18n import t
+from viz.subplots import Canvas
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]
 
@@ -220,9 +219,7 @@ def pick_layer(
     }
 
 
-def picked_point(
-    selection: Mapping[str, Any] | None, fig: go.Figure | Mapping
-) -> tuple[float, float] | None:
+def picked_point(selection: Mapping[str, Any] | None, fig: Mapping) -> tuple[float, float] | None:
     """The start point a chart selection asks for, or None.
 
     ``selection`` is what ``st.plotly_chart(..., on_select=...)`` reports
@@ -231,13 +228,13 @@ def picked_point(
     """
     if not selection:
         return None
-    data = fig.data if isinstance(fig, go.Figure) else fig.get("data", ())
+    data = fig.get("data", ())
     for point in selection.get("points") or ():
         curve = point.get("curve_number")
         if isinstance(curve, bool) or not isinstance(curve, int) or not 0 <= curve < len(data):
             continue
         trace = data[curve]
-        meta = trace["meta"] if "meta" in trace else None  # noqa: SIM401 (go objects lack .get)
+        meta = trace.get("meta")
         x, y = point.get("x"), point.get("y")
         if meta == PICK_START and isinstance(x, int | float) and isinstance(y, int | float):
             return float(x), float(y)
@@ -305,7 +302,7 @@ def axis_layout(bounds: Bounds, *, x_anchor: str = "x") -> tuple[dict, dict]:
 
 
 def add_contour_panel(
-    fig: go.Figure,
+    fig: Canvas,
     grid: Grid,
     scale: ZScale,
     *,
@@ -319,32 +316,28 @@ def add_contour_panel(
     showlegend: bool = True,
     colorbar_x: float = 1.02,
 ) -> None:
-    """:func:`panel_traces` added to subplot (row, col) of ``fig`` (or to a plain figure),
+    """:func:`panel_traces` added to cell (row, col) of ``fig`` (or to a single-panel one),
     with the window's fixed x and y ranges (scales not tied: the caller decides)."""
-    axes = ("x", "y")
-    where = {} if row is None else {"row": row, "col": col}
-    if row is not None:
-        subplot = fig.get_subplot(row, col)
-        axes = tuple(a.plotly_name.replace("axis", "") for a in (subplot.xaxis, subplot.yaxis))
-    fig.add_traces(
-        panel_traces(
-            grid,
-            scale,
-            axes=axes,
-            minima=minima,
-            saddles=saddles,
-            lang=lang,
-            pick_start=pick_start,
-            showscale=showscale,
-            showlegend=showlegend,
-            colorbar_x=colorbar_x,
-        )
-    )
+    row, col = (1, 1) if row is None else (row, col)
+    axes = fig.refs(row, col)
+    for trace in panel_traces(
+        grid,
+        scale,
+        axes=axes,
+        minima=minima,
+        saddles=saddles,
+        lang=lang,
+        pick_start=pick_start,
+        showscale=showscale,
+        showlegend=showlegend,
+        colorbar_x=colorbar_x,
+    ):
+        fig.add(trace)
     xaxis, yaxis = axis_layout(grid.bounds, x_anchor=axes[0])
     yaxis.pop("scaleanchor")
     yaxis.pop("scaleratio")
-    fig.update_xaxes(xaxis, **where)
-    fig.update_yaxes(yaxis, **where)
+    fig.xaxis(row, col).update(xaxis)
+    fig.yaxis(row, col).update(yaxis)
 
 
 def contour_figure(
@@ -357,20 +350,20 @@ def contour_figure(
     pick_start: bool = False,
     title: str | None = None,
     height: int = 520,
-) -> go.Figure:
+) -> dict:
     """A single contour panel with equal x and y scales, ready for paths or arrows."""
     xaxis, yaxis = axis_layout(grid.bounds)
-    return go.Figure(
-        data=panel_traces(
-            grid, scale, minima=minima, saddles=saddles, lang=lang, pick_start=pick_start
-        ),
-        layout={
-            "xaxis": xaxis,
-            "yaxis": yaxis,
-            "height": height,
-            "margin": {"l": 50, "r": 20, "t": 50 if title else 20, "b": 40},
-            "title": {"text": title} if title else None,
-            "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-            "plot_bgcolor": "white",
-        },
+    layout = {
+        "xaxis": xaxis,
+        "yaxis": yaxis,
+        "height": height,
+        "margin": {"l": 50, "r": 20, "t": 50 if title else 20, "b": 40},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "plot_bgcolor": "white",
+    }
+    if title:
+        layout["title"] = {"text": title}
+    data = panel_traces(
+        grid, scale, minima=minima, saddles=saddles, lang=lang, pick_start=pick_start
     )
+    return {"data": data, "layout": layout}

@@ -14,11 +14,10 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from viz import animation, contour
+from viz.subplots import Canvas
 
 ARROW_FRACTION = 0.12  # arrow length, as a fraction of the shorter side of the window
 ROWS = ("first", "second", "step", "other")
@@ -144,7 +143,7 @@ def moments_figure(
     lang: str = "en",
     current: int = 0,
     max_frames: int = animation.DEFAULT_MAX_FRAMES,
-) -> go.Figure:
+) -> dict:
     """Contour with path, current point and the three arrows (left), every buffer per
     coordinate against the step (right, one row per kind: gradient and first moment, second
     moment (log axis), effective step, other), all animated on one timeline.
@@ -156,7 +155,7 @@ def moments_figure(
     rows = [r for r in ROWS if any(SERIES.get(k, OTHER).row == r for k in series)]
     n_rows = len(rows)
     specs = [[{"rowspan": n_rows}, {}]] + [[None, {}] for _ in range(n_rows - 1)]
-    fig = make_subplots(
+    fig = Canvas(
         rows=n_rows,
         cols=2,
         specs=specs,
@@ -173,18 +172,18 @@ def moments_figure(
     shown = line.steps
     movers = _add_arrows(fig, surface, traj, point, shown, lang)
     movers += _add_buffer_rows(fig, series, rows, steps, shown, lang)
-    fig.update_layout(
+    fig.layout.update(
         height=max(560, 230 * n_rows),
         margin={"l": 50, "r": 20, "t": 60, "b": 120},
         legend={"orientation": "h", "y": 1.06, "x": 0, "yanchor": "bottom"},
         plot_bgcolor="white",
     )
     return animation.animate(
-        fig, line, movers, lang=lang, current=line.frame_of(current), controls_y=-0.08
+        fig.figure(), line, movers, lang=lang, current=line.frame_of(current), controls_y=-0.08
     )
 
 
-def _add_contour(fig: go.Figure, surface: Any, traj: Any, point: int, lang: str) -> None:
+def _add_contour(fig: Canvas, surface: Any, traj: Any, point: int, lang: str) -> None:
     grid = contour.surface_grid(surface.value, surface.bounds)
     f_min = float(np.min(surface.value(surface.minima))) if len(surface.minima) else None
     scale = contour.z_scale(grid, surface.log_contour, f_min)
@@ -201,23 +200,24 @@ def _add_contour(fig: go.Figure, surface: Any, traj: Any, point: int, lang: str)
         showlegend=False,
     )
     xy = traj.xy[:, point]
-    fig.add_trace(
-        go.Scatter(
-            x=xy[:, 0],
-            y=xy[:, 1],
-            mode="lines",
-            line={"color": PATH_COLOR, "width": 1.5},
-            name=t("moments.fig.path", lang),
-            hoverinfo="skip",
-        ),
+    fig.add(
+        {
+            "type": "scatter",
+            "x": xy[:, 0],
+            "y": xy[:, 1],
+            "mode": "lines",
+            "line": {"color": PATH_COLOR, "width": 1.5},
+            "name": t("moments.fig.path", lang),
+            "hoverinfo": "skip",
+        },
         row=1,
         col=1,
     )
-    fig.update_yaxes(scaleanchor="x", scaleratio=1, row=1, col=1)
+    fig.yaxis(1, 1).update(scaleanchor="x", scaleratio=1)
 
 
 def _add_arrows(
-    fig: go.Figure, surface: Any, traj: Any, point: int, shown: np.ndarray, lang: str
+    fig: Canvas, surface: Any, traj: Any, point: int, shown: np.ndarray, lang: str
 ) -> list[animation.Mover]:
     (xmin, xmax), (ymin, ymax) = surface.bounds
     length = ARROW_FRACTION * min(xmax - xmin, ymax - ymin)
@@ -228,36 +228,36 @@ def _add_arrows(
             continue
         color = dict(ARROWS)[key]
         ax, ay = arrow_segments(xy, vectors, length)
-        index = len(fig.data)
-        fig.add_trace(
-            go.Scatter(
-                x=ax[0],
-                y=ay[0],
-                mode="lines+markers",
-                line={"color": color, "width": 3},
-                marker={
+        index = fig.add(
+            {
+                "type": "scatter",
+                "x": ax[0],
+                "y": ay[0],
+                "mode": "lines+markers",
+                "line": {"color": color, "width": 3},
+                "marker": {
                     "symbol": ["circle", "arrow"],
                     "size": [1, 14],
                     "angleref": "previous",
                     "color": color,
                 },
-                name=t(f"moments.fig.arrow_{key}", lang),
-                hoverinfo="skip",
-            ),
+                "name": t(f"moments.fig.arrow_{key}", lang),
+                "hoverinfo": "skip",
+            },
             row=1,
             col=1,
         )
         movers.append(animation.Mover(index, {"x": ax[shown], "y": ay[shown]}))
-    index = len(fig.data)
-    fig.add_trace(
-        go.Scatter(
-            x=xy[:1, 0],
-            y=xy[:1, 1],
-            mode="markers",
-            marker={"size": 11, "color": "white", "line": {"color": PATH_COLOR, "width": 2}},
-            name=t("moments.fig.current", lang),
-            hovertemplate="x=%{x:.4g}<br>y=%{y:.4g}<extra></extra>",
-        ),
+    index = fig.add(
+        {
+            "type": "scatter",
+            "x": xy[:1, 0],
+            "y": xy[:1, 1],
+            "mode": "markers",
+            "marker": {"size": 11, "color": "white", "line": {"color": PATH_COLOR, "width": 2}},
+            "name": t("moments.fig.current", lang),
+            "hovertemplate": "x=%{x:.4g}<br>y=%{y:.4g}<extra></extra>",
+        },
         row=1,
         col=1,
     )
@@ -266,7 +266,7 @@ def _add_arrows(
 
 
 def _add_buffer_rows(
-    fig: go.Figure,
+    fig: Canvas,
     series: dict[str, np.ndarray],
     rows: list[str],
     steps: int,
@@ -286,31 +286,32 @@ def _add_buffer_rows(
             style = SERIES.get(key, OTHER)
             symbol = style.symbol if key in SERIES else key
             for coord, dash in enumerate(COORD_DASH):
-                fig.add_trace(
-                    go.Scatter(
-                        x=t_axis,
-                        y=series[key][:, coord],
-                        mode="lines",
-                        line={"color": style.color, "dash": dash, "width": 1.8},
-                        name=f"{symbol} ({'xy'[coord]}) · {key}",
-                        legendgroup=key,
-                        hovertemplate=f"{symbol}<sub>{'xy'[coord]}</sub>"
+                fig.add(
+                    {
+                        "type": "scatter",
+                        "x": t_axis,
+                        "y": series[key][:, coord],
+                        "mode": "lines",
+                        "line": {"color": style.color, "dash": dash, "width": 1.8},
+                        "name": f"{symbol} ({'xy'[coord]}) · {key}",
+                        "legendgroup": key,
+                        "hovertemplate": f"{symbol}<sub>{'xy'[coord]}</sub>"
                         "(t=%{x}) = %{y:.4g}<extra></extra>",
-                    ),
+                    },
                     row=row_number,
                     col=2,
                 )
         edge = [10 ** y_range[0], 10 ** y_range[1]] if log else y_range
-        index = len(fig.data)
-        fig.add_trace(
-            go.Scatter(
-                x=[cursor_t[0], cursor_t[0]],
-                y=edge,
-                mode="lines",
-                line={"color": "#d62728", "width": 1},
-                showlegend=False,
-                hoverinfo="skip",
-            ),
+        index = fig.add(
+            {
+                "type": "scatter",
+                "x": [cursor_t[0], cursor_t[0]],
+                "y": edge,
+                "mode": "lines",
+                "line": {"color": "#d62728", "width": 1},
+                "showlegend": False,
+                "hoverinfo": "skip",
+            },
             row=row_number,
             col=2,
         )
@@ -322,16 +323,16 @@ def _add_buffer_rows(
         )
         dots = np.stack([series[k][cursor_t - 1] for k in keys], axis=1).reshape(len(shown), -1)
         colors = [SERIES.get(k, OTHER).color for k in keys for _ in COORD_DASH]
-        index = len(fig.data)
-        fig.add_trace(
-            go.Scatter(
-                x=np.full(dots.shape[1], cursor_t[0]),
-                y=dots[0],
-                mode="markers",
-                marker={"size": 7, "color": colors, "line": {"color": "white", "width": 1}},
-                showlegend=False,
-                hoverinfo="skip",
-            ),
+        index = fig.add(
+            {
+                "type": "scatter",
+                "x": np.full(dots.shape[1], cursor_t[0]),
+                "y": dots[0],
+                "mode": "markers",
+                "marker": {"size": 7, "color": colors, "line": {"color": "white", "width": 1}},
+                "showlegend": False,
+                "hoverinfo": "skip",
+            },
             row=row_number,
             col=2,
         )
@@ -340,13 +341,9 @@ def _add_buffer_rows(
                 index, {"x": np.repeat(cursor_t[:, None], dots.shape[1], axis=1), "y": dots}
             )
         )
-        fig.update_yaxes(
-            type="log" if log else "linear",
-            range=y_range,
-            autorange=False,
-            row=row_number,
-            col=2,
+        fig.yaxis(row_number, 2).update(
+            type="log" if log else "linear", range=y_range, autorange=False
         )
-        fig.update_xaxes(range=[0.5, steps + 0.5], autorange=False, row=row_number, col=2)
-    fig.update_xaxes(title_text=t("fig.step", lang), row=len(rows), col=2)
+        fig.xaxis(row_number, 2).update(range=[0.5, steps + 0.5], autorange=False)
+    fig.xaxis(len(rows), 2).update(title={"text": t("fig.step", lang)})
     return movers

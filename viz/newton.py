@@ -17,11 +17,10 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from viz import animation, contour
+from viz.subplots import Canvas
 
 MODEL_RESOLUTION = 25
 WINDOW_FRACTION = 0.4  # of the plotted window's width and height: the model drawn around x_k
@@ -132,7 +131,7 @@ def newton_figure(
     current: int = 0,
     resolution: int = MODEL_RESOLUTION,
     max_frames: int = animation.DEFAULT_MAX_FRAMES,
-) -> go.Figure:
+) -> dict:
     """Left: the surface, the Newton path of point 0 of ``traj``, and at the current point the
     local quadratic model's level lines and the step taken. Right: kappa(H) against the step
     (log axis). Both move together on one timeline; ``current`` is the step shown first."""
@@ -146,7 +145,7 @@ def newton_figure(
     if len(surface.minima):
         f_min = float(np.min(surface.value(np.asarray(surface.minima))))
     scale = contour.z_scale(grid, surface.log_contour, f_min)
-    fig = make_subplots(
+    fig = Canvas(
         rows=1,
         cols=2,
         column_widths=[0.6, 0.4],
@@ -164,34 +163,36 @@ def newton_figure(
         lang=lang,
         showscale=False,
     )
-    fig.add_trace(
-        go.Scatter(
-            x=xy[:, 0],
-            y=xy[:, 1],
-            mode="lines+markers",
-            line={"color": PATH_COLOR, "width": 2},
-            marker={"size": 5, "color": PATH_COLOR},
-            name=t("newton.fig.path", lang),
-        ),
+    fig.add(
+        {
+            "type": "scatter",
+            "x": xy[:, 0],
+            "y": xy[:, 1],
+            "mode": "lines+markers",
+            "line": {"color": PATH_COLOR, "width": 2},
+            "marker": {"size": 5, "color": PATH_COLOR},
+            "name": t("newton.fig.path", lang),
+        },
         row=1,
         col=1,
     )
     mx, my, mz = _model_frames(models, surface.bounds, resolution)
     model_trace = len(fig.data)
-    fig.add_trace(
-        go.Contour(
-            x=mx[0],
-            y=my[0],
-            z=mz[0],
-            contours={"coloring": "lines", "showlabels": False},
-            ncontours=12,
-            colorscale=[[0, MODEL_COLOR], [1, MODEL_COLOR]],
-            line={"width": 1.4},
-            showscale=False,
-            hoverinfo="skip",
-            name=t("newton.fig.quadratic_model", lang),
-            showlegend=True,
-        ),
+    fig.add(
+        {
+            "type": "contour",
+            "x": mx[0],
+            "y": my[0],
+            "z": mz[0],
+            "contours": {"coloring": "lines", "showlabels": False},
+            "ncontours": 12,
+            "colorscale": [[0, MODEL_COLOR], [1, MODEL_COLOR]],
+            "line": {"width": 1.4},
+            "showscale": False,
+            "hoverinfo": "skip",
+            "name": t("newton.fig.quadratic_model", lang),
+            "showlegend": True,
+        },
         row=1,
         col=1,
     )
@@ -200,65 +201,74 @@ def newton_figure(
     arrow_x = np.stack([xy[:, 0], nxt[:, 0]], axis=1)
     arrow_y = np.stack([xy[:, 1], nxt[:, 1]], axis=1)
     arrow_trace = len(fig.data)
-    fig.add_trace(
-        go.Scatter(
-            x=arrow_x[0],
-            y=arrow_y[0],
-            mode="lines+markers",
-            line={"color": STEP_COLOR, "width": 2.5},
-            marker={
+    fig.add(
+        {
+            "type": "scatter",
+            "x": arrow_x[0],
+            "y": arrow_y[0],
+            "mode": "lines+markers",
+            "line": {"color": STEP_COLOR, "width": 2.5},
+            "marker": {
                 "symbol": ["circle", "arrow"],
                 "size": [7, 13],
                 "angleref": "previous",
                 "color": STEP_COLOR,
             },
-            name=t("newton.fig.step", lang),
-        ),
+            "name": t("newton.fig.step", lang),
+        },
         row=1,
         col=1,
     )
     kappa = np.where(np.isfinite(models.condition), models.condition, np.nan)
     step_axis = np.arange(steps + 1)
-    fig.add_trace(
-        go.Scatter(
-            x=step_axis,
-            y=kappa,
-            mode="lines+markers",
-            line={"color": MODEL_COLOR},
-            marker={"size": 4},
-            name="κ(H)",
-            showlegend=False,
-        ),
+    fig.add(
+        {
+            "type": "scatter",
+            "x": step_axis,
+            "y": kappa,
+            "mode": "lines+markers",
+            "line": {"color": MODEL_COLOR},
+            "marker": {"size": 4},
+            "name": "κ(H)",
+            "showlegend": False,
+        },
         row=1,
         col=2,
     )
     marker_trace = len(fig.data)
-    fig.add_trace(
-        go.Scatter(
-            x=[0],
-            y=[kappa[0]],
-            mode="markers",
-            marker={"size": 12, "color": MODEL_COLOR, "line": {"color": "black", "width": 1}},
-            name=t("newton.fig.current", lang),
-            showlegend=False,
-        ),
+    fig.add(
+        {
+            "type": "scatter",
+            "x": [0],
+            "y": [kappa[0]],
+            "mode": "markers",
+            "marker": {"size": 12, "color": MODEL_COLOR, "line": {"color": "black", "width": 1}},
+            "name": t("newton.fig.current", lang),
+            "showlegend": False,
+        },
         row=1,
         col=2,
     )
-    fig.update_yaxes(type="log", title_text="κ(H)", row=1, col=2)
-    fig.update_xaxes(title_text=t("fig.step", lang), row=1, col=2)
-    fig.update_yaxes(scaleanchor="x", scaleratio=1, row=1, col=1)
+    fig.yaxis(1, 2).update(type="log", title={"text": "κ(H)"})
+    fig.xaxis(1, 2).update(title={"text": t("fig.step", lang)})
+    fig.yaxis(1, 1).update(scaleanchor="x", scaleratio=1)
     movers = [
         animation.Mover(model_trace, {"x": mx[shown], "y": my[shown], "z": mz[shown]}),
         animation.Mover(arrow_trace, {"x": arrow_x[shown], "y": arrow_y[shown]}),
         animation.Mover(marker_trace, {"x": shown[:, None], "y": kappa[shown][:, None]}),
     ]
-    fig.update_layout(
+    fig.layout.update(
         height=520,
         margin={"l": 50, "r": 20, "t": 90, "b": 130},
         legend={"orientation": "h", "y": 1.1, "x": 0, "yanchor": "bottom"},
         plot_bgcolor="white",
     )
     return animation.animate(
-        fig, line, movers, lang=lang, current=line.frame_of(current), redraw=True, controls_y=-0.14
+        fig.figure(),
+        line,
+        movers,
+        lang=lang,
+        current=line.frame_of(current),
+        redraw=True,
+        controls_y=-0.14,
     )

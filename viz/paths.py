@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
@@ -336,7 +335,7 @@ def paths_figure(
     max_frames: int = DEFAULT_MAX_FRAMES,
     pick_start: bool = False,
     lang: str = "en",
-) -> go.Figure:
+) -> dict:
     """Paths of ``runs`` over ``grid`` with loss and distance curves on one animated timeline.
 
     ``layout`` "overlay": every path on one contour map; "grid": one map per run (small
@@ -434,7 +433,7 @@ def paths_figure(
         annotations=[*fig_layout.get("annotations", []), *arrows],
         hovermode="closest",
     )
-    figure = animate(
+    return animate(
         {"data": data, "layout": fig_layout},
         line,
         movers,
@@ -445,7 +444,6 @@ def paths_figure(
         controls_y=-0.1 if panel_rows == 1 else -0.06,
         keep=keep,
     )
-    return go.Figure(figure)
 
 
 def _map_panels(

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 
 from i18n import t
 from viz.paths import PALETTE
+from viz.subplots import Canvas
 
 
 def lr_series(lr: np.ndarray, point: int = 0) -> np.ndarray:
@@ -39,49 +39,53 @@ def rising(lrs: np.ndarray) -> np.ndarray:
 
 def lr_figure(
     curves: Sequence[tuple[str, np.ndarray]], *, log_y: bool = False, lang: str = "en"
-) -> go.Figure:
+) -> dict:
     """lr against the step for each ``(label, lrs)``; rising stretches banded in the curve's
     colour; log y axis if ``log_y`` (zeros then leave gaps)."""
     if not curves:
         raise ValueError("curves must hold at least one (label, lrs) pair; got none")
-    fig = go.Figure()
+    fig = Canvas()
     for i, (label, lrs) in enumerate(curves):
         lrs = np.asarray(lrs, dtype=np.float64)
         color = PALETTE[i % len(PALETTE)]
         k = np.arange(lrs.size)
-        fig.add_trace(
-            go.Scatter(
-                x=k,
-                y=np.where(rising(lrs), lrs, np.nan),
-                mode="lines",
-                line={"color": color, "width": 12},
-                opacity=0.25,
-                name=t("schedpage.fig.rising", lang),
-                legendgroup=label,
-                showlegend=False,
-                hoverinfo="skip",
-            )
+        fig.add(
+            {
+                "type": "scatter",
+                "x": k,
+                "y": np.where(rising(lrs), lrs, np.nan),
+                "mode": "lines",
+                "line": {"color": color, "width": 12},
+                "opacity": 0.25,
+                "name": t("schedpage.fig.rising", lang),
+                "legendgroup": label,
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
         )
-        fig.add_trace(
-            go.Scatter(
-                x=k,
-                y=np.where(lrs > 0, lrs, np.nan) if log_y else lrs,
-                mode="lines",
-                line={"color": color, "width": 2},
-                name=label,
-                legendgroup=label,
-                hovertemplate=f"{label}<br>k=%{{x}}<br>lr=%{{y:.4g}}<extra></extra>",
-            )
+        fig.add(
+            {
+                "type": "scatter",
+                "x": k,
+                "y": np.where(lrs > 0, lrs, np.nan) if log_y else lrs,
+                "mode": "lines",
+                "line": {"color": color, "width": 2},
+                "name": label,
+                "legendgroup": label,
+                "hovertemplate": f"{label}<br>k=%{{x}}<br>lr=%{{y:.4g}}<extra></extra>",
+            }
         )
-    fig.update_xaxes(title_text=t("fig.step", lang))
-    fig.update_yaxes(title_text=t("schedpage.fig.lr", lang), type="log" if log_y else "linear")
-    fig.update_layout(
+    fig.xaxis().update(title={"text": t("fig.step", lang)})
+    fig.yaxis().update(
+        title={"text": t("schedpage.fig.lr", lang)}, type="log" if log_y else "linear"
+    )
+    fig.layout.update(
         height=380,
         margin={"l": 60, "r": 20, "t": 30, "b": 40},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         plot_bgcolor="white",
         hovermode="x unified",
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#eeeeee")
-    fig.update_yaxes(showgrid=True, gridcolor="#eeeeee")
-    return fig
+    fig.axes("x", showgrid=True, gridcolor="#eeeeee")
+    fig.axes("y", showgrid=True, gridcolor="#eeeeee")
+    return fig.figure()

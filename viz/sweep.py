@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 import optimizers
 from i18n import t
+from viz.subplots import Canvas
 
 MIN_CELLS = 2
 MAX_CELLS = 128  # per axis: 128 x 128 = 16,384 points in one run
@@ -249,7 +249,7 @@ def metric_values(result: SweepResult, metric: str) -> np.ndarray:
     return values
 
 
-def sweep_figure(result: SweepResult, metric: str = "final_loss", *, lang: str = "en") -> go.Figure:
+def sweep_figure(result: SweepResult, metric: str = "final_loss", *, lang: str = "en") -> dict:
     """Heatmap of ``metric`` over the grid, diverged cells in their own dark colour, cells
     where the tolerance was never reached in grey; a clickable marker at every cell centre
     carries (row, col) as customdata, so a click names the cell."""
@@ -262,39 +262,42 @@ def sweep_figure(result: SweepResult, metric: str = "final_loss", *, lang: str =
         colorbar = t("sweep.fig.final_loss", lang)
     else:
         colorbar = t("sweep.fig.log_gap", lang)
-    fig = go.Figure()
-    fig.add_trace(
-        go.Heatmap(
-            x=xs,
-            y=ys,
-            z=np.where(np.isnan(z) & ~diverged, 1.0, np.nan),
-            colorscale=[[0, NOT_REACHED_COLOR], [1, NOT_REACHED_COLOR]],
-            showscale=False,
-            hoverinfo="skip",
-            name=t("sweep.fig.not_reached", lang),
-        )
+    fig = Canvas()
+    fig.add(
+        {
+            "type": "heatmap",
+            "x": xs,
+            "y": ys,
+            "z": np.where(np.isnan(z) & ~diverged, 1.0, np.nan),
+            "colorscale": [[0, NOT_REACHED_COLOR], [1, NOT_REACHED_COLOR]],
+            "showscale": False,
+            "hoverinfo": "skip",
+            "name": t("sweep.fig.not_reached", lang),
+        }
     )
-    fig.add_trace(
-        go.Heatmap(
-            x=xs,
-            y=ys,
-            z=z,
-            colorscale="Viridis_r" if metric == "final_loss" else "Viridis",
-            colorbar={"title": {"text": colorbar, "side": "right"}},
-            hoverinfo="skip",
-            name=t(f"sweep.metric.{metric}", lang),
-        )
+    fig.add(
+        {
+            "type": "heatmap",
+            "x": xs,
+            "y": ys,
+            "z": z,
+            "colorscale": "Viridis_r" if metric == "final_loss" else "Viridis",
+            "colorbar": {"title": {"text": colorbar, "side": "right"}},
+            "hoverinfo": "skip",
+            "name": t(f"sweep.metric.{metric}", lang),
+        }
     )
-    fig.add_trace(
-        go.Heatmap(
-            x=xs,
-            y=ys,
-            z=np.where(diverged, 1.0, np.nan),
-            colorscale=[[0, DIVERGED_COLOR], [1, DIVERGED_COLOR]],
-            showscale=False,
-            hoverinfo="skip",
-            name=t("sweep.fig.diverged", lang),
-        )
+    fig.add(
+        {
+            "type": "heatmap",
+            "x": xs,
+            "y": ys,
+            "z": np.where(diverged, 1.0, np.nan),
+            "colorscale": [[0, DIVERGED_COLOR], [1, DIVERGED_COLOR]],
+            "showscale": False,
+            "hoverinfo": "skip",
+            "name": t("sweep.fig.diverged", lang),
+        }
     )
     gx, gy = np.meshgrid(xs, ys)
     rows, cols = np.indices(z.shape)
@@ -308,26 +311,31 @@ def sweep_figure(result: SweepResult, metric: str = "final_loss", *, lang: str =
         ],
         axis=1,
     )
-    fig.add_trace(
-        go.Scatter(
-            x=gx.ravel(),
-            y=gy.ravel(),
-            mode="markers",
-            marker={"size": max(4, 360 // max(result.x_axis.n, result.y_axis.n)), "opacity": 0},
-            customdata=custom,
-            hovertemplate=(
+    fig.add(
+        {
+            "type": "scatter",
+            "x": gx.ravel(),
+            "y": gy.ravel(),
+            "mode": "markers",
+            "marker": {"size": max(4, 360 // max(result.x_axis.n, result.y_axis.n)), "opacity": 0},
+            "customdata": custom,
+            "hovertemplate": (
                 f"{result.x_axis.name} = %{{x:.3g}}<br>{result.y_axis.name} = %{{y:.3g}}<br>"
                 f"{t('sweep.fig.hover_loss', lang)} = %{{customdata[2]:.3g}}<br>"
                 f"{t('sweep.fig.hover_steps', lang)} = %{{customdata[3]}}<br>"
                 f"{t('sweep.fig.hover_diverged', lang)} = %{{customdata[4]}}<extra></extra>"
             ),
-            name=t("sweep.fig.cells", lang),
-            showlegend=False,
-        )
+            "name": t("sweep.fig.cells", lang),
+            "showlegend": False,
+        }
     )
-    fig.update_xaxes(title_text=result.x_axis.name, type="log" if result.x_axis.log else "linear")
-    fig.update_yaxes(title_text=result.y_axis.name, type="log" if result.y_axis.log else "linear")
-    fig.update_layout(
+    fig.xaxis().update(
+        title={"text": result.x_axis.name}, type="log" if result.x_axis.log else "linear"
+    )
+    fig.yaxis().update(
+        title={"text": result.y_axis.name}, type="log" if result.y_axis.log else "linear"
+    )
+    fig.layout.update(
         height=560,
         margin={"l": 60, "r": 20, "t": 50, "b": 50},
         title={
@@ -342,7 +350,7 @@ def sweep_figure(result: SweepResult, metric: str = "final_loss", *, lang: str =
         clickmode="event+select",
         dragmode=False,
     )
-    return fig
+    return fig.figure()
 
 
 def diverged_share(result: SweepResult) -> float:

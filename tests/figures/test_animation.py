@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 
+from tests.figures.checked import checked
 from viz.animation import MIN_FRAME_MS, PLAY_SECONDS, Mover, animate, controls, frame_ms, timeline
 
 
@@ -45,24 +45,27 @@ def test_frame_duration_follows_speed_with_a_floor():
         frame_ms(line, 0)
 
 
-def _figure() -> go.Figure:
-    return go.Figure(
-        [
-            go.Scatter(x=[0, 1, 2], y=[0, 1, 4], name="path"),
-            go.Scatter(x=[None], y=[None], name="point"),
-            go.Scatter3d(x=[None], y=[None], z=[None], name="point3d"),
-        ]
-    )
+def _figure() -> dict:
+    return {
+        "data": [
+            {"type": "scatter", "x": [0, 1, 2], "y": [0, 1, 4], "name": "path"},
+            {"type": "scatter", "x": [None], "y": [None], "name": "point"},
+            {"type": "scatter3d", "x": [None], "y": [None], "z": [None], "name": "point3d"},
+        ],
+        "layout": {},
+    }
 
 
 def test_animate_adds_frames_for_the_movers_only_and_starts_at_current():
     line = timeline(4, 5)
     xs = np.arange(5.0)[:, None]
-    fig = animate(
-        _figure(),
-        line,
-        [Mover(1, {"x": xs, "y": xs**2, "marker.color": np.array([["red"]] * 5)})],
-        current=2,
+    fig = checked(
+        animate(
+            _figure(),
+            line,
+            [Mover(1, {"x": xs, "y": xs**2, "marker.color": np.array([["red"]] * 5)})],
+            current=2,
+        )
     )
     assert [f.name for f in fig.frames] == ["0", "1", "2", "3", "4"]
     assert all(f.traces == (1,) for f in fig.frames)
@@ -85,7 +88,7 @@ def test_animate_a_figure_dict_and_3d_movers():
         "z": [None],
     }
     assert out["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["frame"]["redraw"] is True
-    go.Figure(out)  # valid for Plotly
+    checked(out)  # valid for Plotly
 
 
 def test_animate_checks_rows_and_current():

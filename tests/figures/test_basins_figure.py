@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import surfaces
+from tests.figures.checked import checked
 from viz import basins
 
 
@@ -44,7 +45,7 @@ def test_starts_next_to_a_minimum_stay_in_its_basin(himmelblau_basins):
 
 def test_figure_one_panel_per_optimizer_with_a_legend_per_class(himmelblau_basins):
     h, result = himmelblau_basins
-    fig = basins.basins_figure([result, result], lang="zh")
+    fig = checked(basins.basins_figure([result, result], lang="zh"))
     heatmaps = [tr for tr in fig.data if tr.type == "heatmap"]
     assert len(heatmaps) == 2
     np.testing.assert_array_equal(heatmaps[0].z, result.labels)

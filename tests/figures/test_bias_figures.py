@@ -7,6 +7,7 @@ import pytest
 
 import optimizers
 import surfaces
+from tests.figures.checked import checked
 from viz import bias
 
 
@@ -39,18 +40,18 @@ def test_corrections_refuse_bad_input(args, message):
 
 
 def test_corrections_figure_panels_and_keras_curve():
-    fig = bias.corrections_figure(0.8, 0.99, 30)
+    fig = checked(bias.corrections_figure(0.8, 0.99, 30))
     assert len(fig.data) == 5
     assert fig.layout.yaxis2.type == "log"
     np.testing.assert_allclose(fig.data[0].y, 1 - 0.8 ** np.arange(1, 31))
-    without = bias.corrections_figure(0.8, 0.99, 30, show_keras=False, lang="zh")
+    without = checked(bias.corrections_figure(0.8, 0.99, 30, show_keras=False, lang="zh"))
     assert len(without.data) == 4
     assert without.layout.annotations[0].text == "因子 1 − βᵗ"
 
 
 def test_moments_figure_shows_raw_and_corrected_moments(rosenbrock):
     traj = optimizers.run("adam", rosenbrock, rosenbrock.start, 40, lr=0.05)
-    fig = bias.moments_figure(traj)
+    fig = checked(bias.moments_figure(traj))
     by_name = {tr.name: tr for tr in fig.data}
     np.testing.assert_array_equal(by_name["m (x)"].y, traj.state["exp_avg"][:, 0, 0])
     t = np.arange(1, 41)
@@ -74,7 +75,7 @@ def test_without_bias_correction_the_first_step_is_about_3x_too_long(rosenbrock)
     off = optimizers.run("adam", rosenbrock, rosenbrock.start, 30, bias_correction=False, **kw)
     ratio = bias.step_lengths(off)[0] / bias.step_lengths(on)[0]
     assert ratio == pytest.approx(0.1 / np.sqrt(0.001), rel=1e-6)
-    fig = bias.step_lengths_figure([("on", on), ("off", off)], first=10)
+    fig = checked(bias.step_lengths_figure([("on", on), ("off", off)], first=10))
     assert [tr.name for tr in fig.data] == ["on", "off"]
     np.testing.assert_allclose(fig.data[1].y, bias.step_lengths(off))
     assert list(fig.layout.xaxis.range) == [0.5, 10.5] and fig.layout.yaxis.type == "log"

@@ -9,6 +9,7 @@ import pytest
 
 import optimizers
 import surfaces
+from tests.figures.checked import checked
 from viz import animation, moments
 
 STEPS = 60
@@ -89,7 +90,7 @@ def _trace_named(fig, prefix: str) -> int:
 
 
 def test_figure_moves_point_arrows_and_cursors_on_one_timeline(rosenbrock, adam_run):
-    fig = moments.moments_figure(rosenbrock, adam_run, max_frames=21)
+    fig = checked(moments.moments_figure(rosenbrock, adam_run, max_frames=21))
     line = animation.timeline(STEPS, 21)
     assert [f.name for f in fig.frames] == line.names
     point = _trace_named(fig, "current point")
@@ -112,7 +113,7 @@ def test_figure_moves_point_arrows_and_cursors_on_one_timeline(rosenbrock, adam_
 
 
 def test_figure_rows_and_log_axis_follow_the_optimizer(rosenbrock, adam_run):
-    fig = moments.moments_figure(rosenbrock, adam_run, max_frames=5)
+    fig = checked(moments.moments_figure(rosenbrock, adam_run, max_frames=5))
     titles = [a.text for a in fig.layout.annotations]
     assert titles[:4] == [
         "path and arrows at the current step",
@@ -122,12 +123,14 @@ def test_figure_rows_and_log_axis_follow_the_optimizer(rosenbrock, adam_run):
     ]
     assert fig.layout.yaxis3.type == "log"  # second moment
     rprop = optimizers.run("rprop", rosenbrock, rosenbrock.start, 20)
-    rprop_titles = [a.text for a in moments.moments_figure(rosenbrock, rprop).layout.annotations]
+    rprop_titles = [
+        a.text for a in checked(moments.moments_figure(rosenbrock, rprop)).layout.annotations
+    ]
     assert "other state" in rprop_titles
 
 
 def test_figure_starts_at_the_current_step_and_speaks_chinese(rosenbrock, adam_run):
-    fig = moments.moments_figure(rosenbrock, adam_run, current=30, lang="zh")
+    fig = checked(moments.moments_figure(rosenbrock, adam_run, current=30, lang="zh"))
     point = _trace_named(fig, "当前点")
     assert fig.data[point].x[0] == adam_run.xy[30, 0, 0]
     assert fig.layout.sliders[0].active == animation.timeline(STEPS).frame_of(30)

@@ -7,6 +7,7 @@ import pytest
 
 import optimizers
 import surfaces
+from tests.figures.checked import checked
 from viz import animation, newton
 
 
@@ -43,7 +44,7 @@ def test_model_is_exact_on_a_quadratic_and_touches_f_at_its_centre():
 def test_figure_moves_model_step_and_condition_marker_together():
     s = surfaces.get("rosenbrock")
     traj = optimizers.run("newton", s, s.start, 12)
-    fig = newton.newton_figure(s, traj, current=2)
+    fig = checked(newton.newton_figure(s, traj, current=2))
     line = animation.timeline(12)
     assert len(fig.frames) == len(line.steps)
     model = next(i for i, tr in enumerate(fig.data) if tr.name.startswith("quadratic model"))

@@ -10,6 +10,7 @@ import pytest
 
 import optimizers
 import surfaces
+from tests.figures.checked import checked
 from viz.animation import timeline
 from viz.contour import PICK_START, surface_grid
 from viz.paths import PALETTE, PathRun, distance_to_nearest, path_runs, paths_figure
@@ -33,8 +34,8 @@ def _runs(n: int, steps: int) -> list[PathRun]:
 
 
 def _figure(runs, **options):
-    return paths_figure(
-        GRID, runs, minima=ROSENBROCK.minima, log_contour=True, f_min=0.0, **options
+    return checked(
+        paths_figure(GRID, runs, minima=ROSENBROCK.minima, log_contour=True, f_min=0.0, **options)
     )
 
 
@@ -141,7 +142,9 @@ def test_without_known_minima_the_loss_is_linear_and_there_is_no_distance_curve(
     saddle = surfaces.get("saddle")
     grid = surface_grid(saddle.value, saddle.bounds)
     xy = np.linspace(saddle.start, [0.5, 0.5], 31)
-    fig = paths_figure(grid, [PathRun("sgd", xy, saddle.value(xy))], saddles=saddle.saddles)
+    fig = checked(
+        paths_figure(grid, [PathRun("sgd", xy, saddle.value(xy))], saddles=saddle.saddles)
+    )
     assert fig.layout.yaxis2.type == "linear" and fig.layout.yaxis2.title.text == "loss"
     assert "yaxis3" not in fig.layout.to_plotly_json()
     assert len(fig.frames[0].data) == 2

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from optimizers import schedules
+from tests.figures.checked import checked
 from viz import schedule_plots
 
 
@@ -31,7 +32,7 @@ def test_lr_series_takes_one_point_of_a_per_point_lr():
 def test_lr_figure_draws_each_curve_with_its_band():
     onecycle = schedules.make("onecycle", lr=0.1, steps=50)
     step = schedules.make("step", lr=0.1, steps=50, step_size=10)
-    fig = schedule_plots.lr_figure([("one cycle", onecycle), ("step", step)], log_y=True)
+    fig = checked(schedule_plots.lr_figure([("one cycle", onecycle), ("step", step)], log_y=True))
     assert [tr.name for tr in fig.data if tr.showlegend is not False] == ["one cycle", "step"]
     band, curve = fig.data[0], fig.data[1]
     np.testing.assert_array_equal(curve.y, onecycle)

@@ -7,6 +7,7 @@ import pytest
 
 import optimizers
 import surfaces
+from tests.figures.checked import checked
 from viz import sweep
 
 STEPS = 80
@@ -111,7 +112,7 @@ def test_metric_values_blank_diverged_and_unreached_cells(result):
 
 
 def test_heatmap_layers_and_clickable_cells(result):
-    fig = sweep.sweep_figure(result, "final_loss")
+    fig = checked(sweep.sweep_figure(result, "final_loss"))
     not_reached, values, diverged, cells = fig.data
     assert values.type == "heatmap" and cells.type == "scatter"
     assert np.isnan(not_reached.z).all()  # a final loss always exists
