@@ -1,11 +1,18 @@
 """``run``: one optimizer from N start points on one surface, vectorized over the points.
 
-The loop runs over time only; each step is one kernel call on (N, 2) arrays. In "full" mode
+The loop runs over time; each step is one kernel call on (N, 2) arrays. In "full" mode
 per-step Python work is kept to the kernel call and a few copies into preallocated history
 arrays (at 4-8 points that overhead, not the arithmetic, is the cost); losses, the derived
-teaching quantities and divergence are then computed over the whole history at once. In
-"summary" mode every step works in place on preallocated arrays, because at 65,536 points a
-fresh temporary costs more than the arithmetic.
+teaching quantities and divergence are then computed over the whole history at once.
+
+In "summary" mode each step goes through the points in blocks of ``block_points``: the
+kernel, the surface and the bookkeeping then work on a block's views, which stay in the
+core's cache between their dozen passes, and a surface's temporaries are block-sized. Points
+are independent, so the results are identical whatever the block size: the kernels are
+elementwise and update their block's views in place, a per-point hyperparameter or lr is
+sliced with its points, a loss-driven schedule sees every point's loss once per step as
+before, and a noisy gradient is still drawn for all points at once, so point i keeps row i
+of each step's seeded noise.
 
 Divergence is not an error. A point whose position or loss becomes non-finite, or whose
 position leaves the box ``|x|, |y| <= ESCAPE``, is frozen at its last valid position and its
@@ -31,6 +38,15 @@ from .spec import OptimizerSpec, per_point
 ESCAPE = 1e6
 """A coordinate beyond +-ESCAPE counts as diverged (the lab's surfaces live within +-10)."""
 
+BLOCK_POINTS = 16_384
+"""Points per block in summary mode: a block's arrays (and the surface's temporaries for it)
+stay in the core's cache through its step; smaller blocks pay more per-call overhead."""
+
+PROGRESS_CALLS = 100
+"""About how many times a run calls ``progress``: every steps // PROGRESS_CALLS steps."""
+
+Progress = Callable[[int, int], None]
+
 
 def run(
     name: str,
@@ -42,6 +58,8 @@ def run(
     seed: int = 0,
     record: str = "full",
     tol: float = 1e-6,
+    progress: Progress | None = None,
+    block_points: int = BLOCK_POINTS,
     **hparams: Any,
 ) -> Trajectory | Summary:
     """Run optimizer ``name`` for ``steps`` steps from every start point in ``x0``.
@@ -56,6 +74,11 @@ def run(
     seed      gradient-noise seed, passed to ``stochastic_grad``.
     record    "full" -> Trajectory (every step); "summary" -> Summary (O(N) memory).
     tol       Summary.steps_to_tol counts steps until loss - f_min <= tol.
+    progress  None, or ``progress(done, total)`` called with the number of steps done so far
+              and ``steps``: after every ``max(1, steps // 100)``-th step and after the last
+              (not at all for 0 steps). Raising from it aborts the run.
+    block_points  summary mode steps the points in blocks of this many (an integer >= 1);
+              the results are the same whatever the block size, only speed and memory change.
     hparams   torch.optim's names and defaults (``get(name).hparams``); numbers may be scalars
               or arrays (N,), pairs take either per item: ``betas=(np.array([...]), 0.999)``.
 
@@ -69,14 +92,19 @@ def run(
     if record not in ("full", "summary"):
         raise ValueError(f"record must be 'full' or 'summary'; got {record!r}")
     tol = _tolerance(tol)
+    block_points = _block_size(block_points)
+    if progress is not None and not callable(progress):
+        raise ValueError(f"progress must be None or a function (done, total); got {progress!r}")
     resolved = resolve(name, n_points=n, **hparams)
     hp = spec.kernel_hparams(resolved)
     plan = _lr_plan(schedule, resolved["lr"], steps, n)
     problem = _Problem.probe(surface, seed, spec, points)
     with np.errstate(all="ignore"):
         if record == "full":
-            return _run_full(spec, resolved, hp, problem, points, steps, plan)
-        return _run_summary(spec, resolved, hp, problem, points, steps, plan, tol)
+            return _run_full(spec, resolved, hp, problem, points, steps, plan, progress)
+        return _run_summary(
+            spec, resolved, hp, problem, points, steps, plan, tol, block_points, progress
+        )
 
 
 # --- the two loops -----------------------------------------------------------------------
@@ -90,6 +118,7 @@ def _run_full(
     points: np.ndarray,
     steps: int,
     plan: _LrPlan,
+    progress: Progress | None,
 ) -> Trajectory:
     n = len(points)
     xy = np.empty((steps + 1, n, 2))
@@ -110,6 +139,7 @@ def _run_full(
     slots = [(state._fields.index(field), rows) for field, rows in history.items()]
     step = _stepper(spec, problem)
     gradient = problem.gradient
+    every = _progress_every(steps)
     for k in range(steps):
         if per_step is None:
             lr_k = _schedule_lr(schedule, sched_state, n)
@@ -129,6 +159,8 @@ def _run_full(
             rows[k] = state[i]
         if per_step is None:
             sched_state = schedule.update(sched_state, loss_rows[k])
+        if progress is not None and ((k + 1) % every == 0 or k + 1 == steps):
+            progress(k + 1, steps)
 
     if loss_rows is None:
         loss = problem.value(xy.reshape(-1, 2)).reshape(steps + 1, n)
@@ -164,11 +196,11 @@ def _run_summary(
     steps: int,
     plan: _LrPlan,
     tol: float,
+    block_points: int,
+    progress: Progress | None,
 ) -> Summary:
     n = len(points)
-    # Preallocated buffers and in-place ufuncs: at 65,536 points a fresh array per step
-    # costs more than the arithmetic.
-    x, g, x_before = points.copy(), np.empty_like(points), np.empty_like(points)
+    x = points.copy()
     schedule = plan.schedule
     per_step = plan.per_step
     sched_state = schedule.init(n) if schedule is not None else None
@@ -178,8 +210,6 @@ def _run_summary(
 
     loss = problem.value(x)
     diverged = np.where(_valid(x, loss), -1, 0)
-    frozen = np.flatnonzero(diverged >= 0)
-    frozen_xy = x[frozen]
     best = loss.copy()
     f_min = _f_min(problem.surface, bool(resolved.get("maximize", False)))
     steps_to_tol = np.full(n, -1)
@@ -200,47 +230,111 @@ def _run_summary(
             steps_to_tol[within > was_within] = k
         return now
 
+    # A noisy gradient is drawn for all points at once, so that point i gets row i of the
+    # step's noise whatever the block size; an exact one is taken block by block.
+    noisy = problem.noisy
+    scratch = np.empty_like(points)
+    blocks = [_Block(rows, x, scratch, state, hp, diverged) for rows in _blocks(n, block_points)]
+    every = _progress_every(steps)
     n_within = n if f_min is None else mark_within(0, 0)
     for k in range(steps):
         if per_step is not None:
             lr = per_step[k]
         else:
             lr = per_point(_schedule_lr(schedule, sched_state, n))
-        g_k = gradient(x, k)
-        if sys.getrefcount(g_k) > 2 or not _disposable(g_k, g):
-            np.copyto(g, g_k)
-            g_k = g
-        np.copyto(x_before, x)
-        x, state = step(x, g_k, state, k + 1, lr, hp)
-        if frozen.size:
-            x[frozen] = frozen_xy
-        new_loss = problem.value(x)
+        g_all = gradient(x, k) if noisy else None
+        if noisy and (sys.getrefcount(g_all) > 2 or not _disposable(g_all, scratch)):
+            np.copyto(scratch, g_all)
+            g_all = scratch
+        new_loss = np.empty(n)
+        for b in blocks:
+            rows = b.rows
+            if noisy:
+                g = g_all[rows]
+            else:
+                g = gradient(b.x, k)
+                if sys.getrefcount(g) > 2 or not _disposable(g, b.scratch):
+                    np.copyto(b.scratch, g)
+                    g = b.scratch
+            lr_b = lr[rows] if isinstance(lr, np.ndarray) else lr
+            b.advance(step, g, k, lr_b, problem.value, loss[rows], new_loss[rows], diverged[rows])
+            np.minimum(best[rows], new_loss[rows], out=best[rows])
         if per_step is None:
             sched_state = schedule.update(sched_state, loss)
-        if not _all_valid(x, new_loss):
-            bad = ~_valid(x, new_loss) & (diverged < 0)
-            if bad.any():
-                new_loss = new_loss.copy()
-                diverged[bad] = k + 1
-                x[bad] = x_before[bad]
-                new_loss[bad] = loss[bad]
-                frozen = np.flatnonzero(diverged >= 0)
-                frozen_xy = x[frozen]
         loss = new_loss
-        np.minimum(best, loss, out=best)
         if n_within < n:
             n_within = mark_within(k + 1, n_within)
+        if progress is not None and ((k + 1) % every == 0 or k + 1 == steps):
+            progress(k + 1, steps)
     return Summary(
         name=spec.name,
         hparams=resolved,
         final_xy=_frozen(x.copy()),
-        final_loss=_frozen(np.array(loss)),
+        final_loss=_frozen(loss),
         best_loss=_frozen(best),
         steps_to_tol=_frozen(steps_to_tol),
         diverged_step=_frozen(diverged),
         f_min=f_min,
         tol=tol,
     )
+
+
+class _Block:
+    """One block of the summary loop's points: views of the run's arrays for rows
+    ``rows``, and the positions its frozen (diverged) points are held at."""
+
+    __slots__ = ("frozen", "frozen_xy", "hp", "rows", "scratch", "state", "x", "x_before")
+
+    def __init__(self, rows: slice, x, scratch, state, hp, diverged) -> None:
+        self.rows = rows
+        self.x = x[rows]
+        self.x_before = np.empty_like(self.x)
+        self.scratch = scratch[rows]
+        self.state = type(state)(*(None if a is None else a[rows] for a in state))
+        self.hp = type(hp)(*(v[rows] if isinstance(v, np.ndarray) else v for v in hp))
+        self.frozen = np.flatnonzero(diverged[rows] >= 0)
+        self.frozen_xy = self.x[self.frozen]
+
+    def advance(self, step, g, k, lr, value, loss, new_loss, diverged) -> None:
+        """Step k for this block: update in place, hold frozen points, write the new loss
+        into ``new_loss`` and freeze the points whose position or loss became invalid."""
+        x = self.x
+        np.copyto(self.x_before, x)
+        stepped, state = step(x, g, self.state, k + 1, lr, self.hp)
+        _keep(x, stepped, self.state, state)
+        frozen = self.frozen
+        if frozen.size:
+            x[frozen] = self.frozen_xy
+        np.copyto(new_loss, value(x))
+        if not _all_valid(x, new_loss):
+            bad = ~_valid(x, new_loss) & (diverged < 0)
+            if bad.any():
+                diverged[bad] = k + 1
+                x[bad] = self.x_before[bad]
+                new_loss[bad] = loss[bad]
+                self.frozen = np.flatnonzero(diverged >= 0)
+                self.frozen_xy = x[self.frozen]
+
+
+def _keep(x: np.ndarray, stepped: np.ndarray, views: tuple, state: tuple) -> None:
+    """Write a kernel's result into the block's views where the kernel did not update them
+    in place (every kernel here does; the spec's protocol only promises a result)."""
+    if stepped is not x:
+        np.copyto(x, stepped)
+    if state is not views:
+        for view, new in zip(views, state, strict=True):
+            if new is not view:
+                np.copyto(view, new)
+
+
+def _blocks(n: int, size: int) -> list[slice]:
+    """Consecutive row ranges of at most ``size`` points covering 0..n."""
+    return [slice(start, min(start + size, n)) for start in range(0, n, size)]
+
+
+def _progress_every(steps: int) -> int:
+    """Steps between progress calls: about PROGRESS_CALLS per run, at most one per step."""
+    return max(1, steps // PROGRESS_CALLS)
 
 
 # --- divergence --------------------------------------------------------------------------
@@ -287,6 +381,7 @@ class _Problem(NamedTuple):
     value: Callable[[np.ndarray], np.ndarray]
     gradient: Callable[[np.ndarray, int], np.ndarray]
     hessian: Callable[[np.ndarray], np.ndarray] | None
+    noisy: bool  # the gradient of step k is drawn for all points at once (seeded noise)
 
     @classmethod
     def probe(cls, surface: Any, seed: int, spec: OptimizerSpec, points: np.ndarray) -> _Problem:
@@ -312,7 +407,8 @@ class _Problem(NamedTuple):
         def value(xy: np.ndarray) -> np.ndarray:
             return np.asarray(surface.value(xy), dtype=np.float64)
 
-        problem = cls(surface, value, gradient, surface.hessian if spec.needs_hessian else None)
+        hessian = surface.hessian if spec.needs_hessian else None
+        problem = cls(surface, value, gradient, hessian, callable(noisy))
         n = len(points)
         with np.errstate(all="ignore"):
             checks = [("value", problem.value(points), (n,)), ("grad", gradient(points, 0), (n, 2))]
@@ -466,6 +562,12 @@ def _count(name: str, value: Any) -> int:
         raise ValueError(f"{name} must be an integer >= 0; got {value!r}")
     if not (math.isfinite(value) and float(value).is_integer() and value >= 0):
         raise ValueError(f"{name} must be an integer >= 0; got {value!r}")
+    return int(value)
+
+
+def _block_size(value: Any) -> int:
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral) or value < 1:
+        raise ValueError(f"block_points must be an integer >= 1; got {value!r}")
     return int(value)
 
 

@@ -45,6 +45,7 @@ def update(
     """One SGD step for all points; reuses the memory of params, grad and state."""
     g = prepare_gradient(params, grad, hp, lr)
     buf = state.momentum_buffer
+    direction = g
     if buf is not None:
         if step == 1:
             np.copyto(buf, g)  # torch clones the first gradient: no dampening on step 1
@@ -57,9 +58,8 @@ def update(
             # Points whose momentum is 0 skip the buffer, as torch does for such a group.
             np.copyto(g, buf, where=hp.momentum != 0)
         else:
-            np.copyto(g, buf)
-    g *= lr
-    params -= g
+            direction = buf  # lr * buf straight into g: one pass instead of a copy and a scale
+    params -= np.multiply(direction, lr, out=g)
     return params, state
 
 
