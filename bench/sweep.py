@@ -1,6 +1,7 @@
 """Benchmark: a 128 x 128 grid of (lr, beta1) for Adam on Rosenbrock, 300 steps, as one
-vectorized summary-mode run (viz.sweep.run_sweep), against baselines measured here:
+vectorized summary-mode run (experiments.sweep.run_sweep), against baselines measured here:
 
+- the same run with the page's progress callback (it must cost nothing measurable);
 - the same grid as a plain loop of single-point runs, timed on a few points and extrapolated;
 - the core's 8-point run, per point-step.
 
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import optimizers
 import surfaces
-from viz import sweep
+from experiments import sweep
 
 CELLS = 128
 STEPS = 300
@@ -79,7 +80,7 @@ def main() -> None:
 
     print(f"grid {CELLS}x{CELLS} x {STEPS} steps (adam, rosenbrock, lr x beta1), one run:")
     print(f"  vectorized summary run        {t_grid:8.3f} s   (budget {BUDGET_S:.1f} s)")
-    print(f"  in chunks with progress bar   {t_progress:8.3f} s   ({t_progress / t_grid:.2f}x)")
+    print(f"  with a progress callback      {t_progress:8.3f} s   ({t_progress / t_grid:.2f}x)")
     speedup = t_loop / t_grid
     print(
         f"  plain per-point loop (extrap.) {t_loop:7.1f} s   -> vectorized {speedup:,.0f}x faster"

@@ -12,6 +12,7 @@ import streamlit as st
 
 import optimizers
 import surfaces
+from experiments import basins, sweep
 from i18n import t
 from ui import compute, link_state
 from ui.chart import plotly_chart
@@ -28,14 +29,16 @@ from ui.lesson_settings import (
 )
 from ui.playground_settings import TOLERANCES, OptimizerEntry
 from ui.shell import current_language
-from viz import basins, export, sweep
+from viz import basins as basins_viz
+from viz import export
+from viz import sweep as sweep_viz
 
 PAGE = "sweep"
 PLAYGROUND = "pages/playground.py"
 CHART_KEY = f"{PAGE}.chart"
 SHOWN_KEY = f"{PAGE}.shown"  # (settings, result) on screen: what a click on a cell means
 OPEN_KEY = f"{PAGE}.open"  # the Playground link a click asked for
-CELLS_TRACE = 3  # viz.sweep.sweep_figure: not reached, values, diverged, clickable cells
+CELLS_TRACE = 3  # viz.sweep_viz.sweep_figure: not reached, values, diverged, clickable cells
 
 if OPEN_KEY in st.session_state:
     st.switch_page(PLAYGROUND, query_params=st.session_state.pop(OPEN_KEY))
@@ -157,8 +160,8 @@ for column, axis, label in zip(st.columns(2), (x_axis, y_axis), ("x", "y"), stri
 metric_col, tol_col = st.columns(2)
 metric = metric_col.radio(
     t("sweep.metric", lang),
-    sweep.METRICS,
-    index=sweep.METRICS.index(settings.metric),
+    sweep_viz.METRICS,
+    index=sweep_viz.METRICS.index(settings.metric),
     format_func=lambda m: t(f"sweep.metric.{m}", lang),
     horizontal=True,
     key=f"{key}.metric",
@@ -273,13 +276,13 @@ with grid_slot:
         bar.empty()
     if result is not None:
         st.session_state[SHOWN_KEY] = (settings, result)
-        figure = sweep.sweep_figure(result, metric, lang=lang)
+        figure = sweep_viz.sweep_figure(result, metric, lang=lang)
         plotly_chart(
             figure,
             key=CHART_KEY,
             on_select=open_cell,
         )
-        best = sweep.best_cell(result, metric)
+        best = sweep_viz.best_cell(result, metric)
         st.caption(
             t(
                 "sweep.summary",
@@ -304,8 +307,8 @@ with grid_slot:
 with basins_slot:
     results = [basins_for(basins_surface, p, lr, int(cells), int(basins_steps)) for p, lr in picked]
     if results:
-        plotly_chart(basins.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
-        class_labels = basins.class_names(results[0].minima, lang)
+        plotly_chart(basins_viz.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
+        class_labels = basins_viz.class_names(results[0].minima, lang)
         table = {t("basins.optimizer", lang): [r.title for r in results]}
         for k, label in enumerate(class_labels):
             table[label] = [f"{r.shares()[k]:.0%}" for r in results]

@@ -19,12 +19,13 @@ from typing import Any
 
 import optimizers
 import surfaces
+from experiments import basins as basins_run
+from experiments import sweep as sweep_run
 from i18n import t
 from optimizers import schedules
 from ui import playground_settings as pg
 from ui.links import LinkReader, Notice, format_number, value_text
 from ui.playground_settings import NO_SCHEDULE, OptimizerEntry, PlaygroundSettings
-from viz import basins as basins_viz
 from viz import sweep as sweep_viz
 
 Query = Mapping[str, Any]
@@ -332,7 +333,7 @@ MIN_BASIN_STEPS = 10
 
 
 def _axis_names(preset: str) -> list[str]:
-    return list(sweep_viz.sweepable(optimizers.preset(preset).optimizer))
+    return list(sweep_run.sweepable(optimizers.preset(preset).optimizer))
 
 
 def _second_axis(preset: str) -> str:
@@ -345,8 +346,8 @@ def _second_axis(preset: str) -> str:
 
 
 SWEEP_BASE = PlaygroundSettings(steps=300, optimizers=(entry("adam"),))
-SWEEP_X = sweep_viz.SweepAxis("lr", 1e-4, 1.0, 48, True)
-SWEEP_Y = sweep_viz.SweepAxis("beta1", 0.0, 0.999, 48, False)
+SWEEP_X = sweep_run.SweepAxis("lr", 1e-4, 1.0, 48, True)
+SWEEP_Y = sweep_run.SweepAxis("beta1", 0.0, 0.999, 48, False)
 
 
 @dataclass(frozen=True)
@@ -356,8 +357,8 @@ class SweepSettings:
     optimizers (preset, lr), grid size and steps."""
 
     base: PlaygroundSettings = SWEEP_BASE
-    x_axis: sweep_viz.SweepAxis = SWEEP_X
-    y_axis: sweep_viz.SweepAxis = SWEEP_Y
+    x_axis: sweep_run.SweepAxis = SWEEP_X
+    y_axis: sweep_run.SweepAxis = SWEEP_Y
     metric: str = "final_loss"
     basins_surface: str = "himmelblau"
     basins: tuple[tuple[str, float], ...] = (("sgd", 0.01), ("momentum", 0.005), ("adam", 0.1))
@@ -382,28 +383,28 @@ def _sweep_key(key: str) -> bool:
     )
 
 
-def _read_axis(read: LinkReader, prefix: str, preset: str, default: sweep_viz.SweepAxis) -> Any:
+def _read_axis(read: LinkReader, prefix: str, preset: str, default: sweep_run.SweepAxis) -> Any:
     optimizer = optimizers.preset(preset).optimizer
     names = _axis_names(preset)
     fallback = (
-        default if default.name in names else sweep_viz.default_axis(optimizer, names[0], default.n)
+        default if default.name in names else sweep_run.default_axis(optimizer, names[0], default.n)
     )
     name = read.choice(f"{prefix}.name", fallback.name, names)
-    hp = sweep_viz.sweepable(optimizer)[name]
+    hp = sweep_run.sweepable(optimizer)[name]
     base = (
-        fallback if name == fallback.name else sweep_viz.default_axis(optimizer, name, fallback.n)
+        fallback if name == fallback.name else sweep_run.default_axis(optimizer, name, fallback.n)
     )
     lo = read.value(f"{prefix}.lo", base.lo, hp.constraint)
     hi = read.value(f"{prefix}.hi", base.hi, hp.constraint)
-    n = read.integer(f"{prefix}.n", base.n, sweep_viz.MIN_CELLS, sweep_viz.MAX_CELLS)
+    n = read.integer(f"{prefix}.n", base.n, sweep_run.MIN_CELLS, sweep_run.MAX_CELLS)
     log = read.flag(f"{prefix}.log", base.log)
-    axis = sweep_viz.SweepAxis(name, lo, hi, n, log)
+    axis = sweep_run.SweepAxis(name, lo, hi, n, log)
     try:
-        return sweep_viz.check_axis(optimizer, axis)
+        return sweep_run.check_axis(optimizer, axis)
     except ValueError:
         allowed = t("lesson.link.axis_range", read.lang, name=name)
         read.note(prefix, f"{lo:g}..{hi:g}", allowed, f"{base.lo:g}..{base.hi:g}")
-        return sweep_viz.SweepAxis(name, base.lo, base.hi, n, base.log)
+        return sweep_run.SweepAxis(name, base.lo, base.hi, n, base.log)
 
 
 def sweep_from_query(query: Query, lang: str = "en") -> tuple[SweepSettings, list[Notice]]:
@@ -420,7 +421,7 @@ def sweep_from_query(query: Query, lang: str = "en") -> tuple[SweepSettings, lis
     y_default = (
         d.y_axis
         if d.y_axis.name in _axis_names(preset)
-        else sweep_viz.default_axis(
+        else sweep_run.default_axis(
             optimizers.preset(preset).optimizer, _second_axis(preset), d.y_axis.n
         )
     )
@@ -428,8 +429,8 @@ def sweep_from_query(query: Query, lang: str = "en") -> tuple[SweepSettings, lis
     if y_axis.name == x_axis.name:
         other = next(n for n in _axis_names(preset) if n != x_axis.name)
         read.note("y.name", y_axis.name, t("lesson.link.axes_differ", lang), other)
-        y_axis = sweep_viz.default_axis(optimizers.preset(preset).optimizer, other, y_axis.n)
-    if x_axis.n * y_axis.n * base.steps > sweep_viz.MAX_POINT_STEPS:
+        y_axis = sweep_run.default_axis(optimizers.preset(preset).optimizer, other, y_axis.n)
+    if x_axis.n * y_axis.n * base.steps > sweep_run.MAX_POINT_STEPS:
         read.note("x.n/y.n", f"{x_axis.n}x{y_axis.n}", t("lesson.link.work", lang), "48x48")
         x_axis, y_axis = replace(x_axis, n=48), replace(y_axis, n=48)
     metric = read.choice("metric", d.metric, METRICS)
@@ -447,9 +448,9 @@ def sweep_from_query(query: Query, lang: str = "en") -> tuple[SweepSettings, lis
             continue
         lr_hp = optimizers.get(optimizers.preset(name).optimizer).hparams["lr"]
         picked.append((name, read.value(f"{key}.lr", float(lr_hp.default), lr_hp.constraint)))
-    cells = read.integer("bn", d.basins_cells, basins_viz.MIN_CELLS, basins_viz.MAX_CELLS)
-    steps = read.integer("bsteps", d.basins_steps, MIN_BASIN_STEPS, basins_viz.MAX_STEPS)
-    if cells * cells * steps > basins_viz.MAX_POINT_STEPS:
+    cells = read.integer("bn", d.basins_cells, basins_run.MIN_CELLS, basins_run.MAX_CELLS)
+    steps = read.integer("bsteps", d.basins_steps, MIN_BASIN_STEPS, basins_run.MAX_STEPS)
+    if cells * cells * steps > basins_run.MAX_POINT_STEPS:
         read.note(
             "bn/bsteps",
             f"{cells}x{cells}x{steps}",
@@ -457,7 +458,7 @@ def sweep_from_query(query: Query, lang: str = "en") -> tuple[SweepSettings, lis
             f"{d.basins_cells}",
         )
         cells = d.basins_cells
-        steps = min(steps, basins_viz.MAX_POINT_STEPS // (cells * cells))
+        steps = min(steps, basins_run.MAX_POINT_STEPS // (cells * cells))
     settings = SweepSettings(
         base=base,
         x_axis=x_axis,
@@ -493,10 +494,10 @@ def sweep_to_query(settings: SweepSettings) -> dict[str, str]:
     return query
 
 
-def default_axes(preset: str, n: int = 48) -> tuple[sweep_viz.SweepAxis, sweep_viz.SweepAxis]:
+def default_axes(preset: str, n: int = 48) -> tuple[sweep_run.SweepAxis, sweep_run.SweepAxis]:
     """lr against its classic partner for ``preset``'s optimizer, over their slider spans."""
     optimizer = optimizers.preset(preset).optimizer
     return (
-        sweep_viz.default_axis(optimizer, "lr", n),
-        sweep_viz.default_axis(optimizer, _second_axis(preset), n),
+        sweep_run.default_axis(optimizer, "lr", n),
+        sweep_run.default_axis(optimizer, _second_axis(preset), n),
     )

@@ -9,11 +9,12 @@ import numpy as np
 
 import optimizers
 import surfaces
+from experiments import sweep
 from tests.support.apptest import plotly_array, run_app
 from ui.lesson_settings import SweepSettings, entry, sweep_from_query, sweep_to_query
 from ui.playground_settings import PlaygroundSettings
 from ui.playground_settings import from_query as playground_from_query
-from viz import sweep
+from viz import sweep as sweep_viz
 
 PAGE = "pages/sweep.py"
 
@@ -47,7 +48,7 @@ def test_the_heatmap_is_the_cores_summary_run():
     x_axis = sweep.SweepAxis("lr", 1e-4, 1.0, 6, True)
     y_axis = sweep.SweepAxis("beta1", 0.0, 0.999, 5, False)
     result = sweep.run_sweep("adam", s, s.start, 50, x_axis, y_axis)
-    np.testing.assert_allclose(values, sweep.metric_values(result, "final_loss"), rtol=1e-6)
+    np.testing.assert_allclose(values, sweep_viz.metric_values(result, "final_loss"), rtol=1e-6)
     lr, beta1 = result.cell(2, 3)["lr"], result.cell(2, 3)["beta1"]
     single = optimizers.run("adam", s, s.start, 50, record="summary", lr=lr, betas=(beta1, 0.999))
     np.testing.assert_allclose(values[2, 3], np.log10(single.final_loss[0]), rtol=1e-9)
