@@ -202,7 +202,8 @@ def bench_a(steps: int = 500, repeats: int = 5) -> None:
 # --- (b) summary mode vs optax under jax.jit ---------------------------------------------
 
 # (optimizer, our hyperparameters, the same optimizer in optax), on Rosenbrock from
-# uniform(-2, 2) starts: lrs at which some starts diverge, so the freeze path is exercised.
+# uniform(-2, 2) starts with bench (a)'s lrs. No start diverges at these; both sides still
+# check every step.
 SUMMARY_CASES = (
     ("adam", {"lr": 1e-2}, lambda optax: optax.adam(1e-2)),
     ("sgd", {"lr": 2e-4, "momentum": 0.9}, lambda optax: optax.sgd(2e-4, momentum=0.9)),
@@ -293,18 +294,18 @@ def summary_case(name, hparams, make_optimizer, x0, steps: int, repeats: int) ->
     same = np.array_equal(summary.steps_to_tol, reached) and np.array_equal(
         summary.diverged_step, diverged
     )
-    error = max(
-        float(np.max(np.abs(summary.final_xy - final_xy) / (1e-12 + np.abs(final_xy)))),
-        float(np.max(np.abs(summary.best_loss - best) / (1e-12 + np.abs(best)))),
-    )
+    # The two round differently in places, and a few Rosenbrock starts amplify that.
+    gap = np.max(np.abs(summary.final_xy - final_xy) / np.maximum(1.0, np.abs(final_xy)), axis=1)
+    loss_gap = np.abs(summary.best_loss - best) / np.maximum(1.0, np.abs(best))
     t_ours, t_jax = race(repeats, ours, lambda: theirs(x0_jax), clock=time.process_time)
     print(
         f"    {name:8s} optimizers.run {t_ours * 1e3:6.1f} ms, optax + jax.jit "
         f"{t_jax * 1e3:6.1f} ms  => {t_ours / t_jax:.2f}x (target <= 2x, goal 1.3x)"
     )
     print(
-        f"             {int((diverged >= 0).sum()):,} diverged; max relative difference "
-        f"{error:.1e}; step counts identical: {same}"
+        f"             {int((diverged >= 0).sum()):,} diverged; final points within 1e-9: "
+        f"{np.mean(gap <= 1e-9):.2%} (largest gap {gap.max():.1e}), best losses within "
+        f"1e-9: {np.mean(loss_gap <= 1e-9):.2%}; step counts identical: {same}"
     )
 
 
