@@ -59,12 +59,25 @@ def open_cell() -> None:
             return
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def basins_for(surface_name: str, preset: str, lr: float, cells: int, steps: int):
-    p = optimizers.preset(preset)
-    kwargs = {**OptimizerEntry(preset).run_kwargs(), "lr": lr}
+def basins_for(surface_name: str, picked, cells: int, steps: int, bar) -> list:
+    """One basins map per (preset, lr) in ``picked``, the bar advancing through all of them."""
     surface = compute.surface(compute.surface_key(surface_name))
-    return basins.run_basins(p.optimizer, surface, cells, steps, title=p.title, **kwargs)
+    text = t("basins.progress", lang, n=cells * cells)
+    shown = bar.progress(0.0, text=text)
+    results = []
+    for i, (preset, lr) in enumerate(picked):
+        p = optimizers.preset(preset)
+        kwargs = {**OptimizerEntry(preset).run_kwargs(), "lr": lr}
+
+        def advance(done: float, i: int = i) -> None:
+            shown.progress((i + done) / len(picked), text=text)
+
+        results.append(
+            basins.run_basins(
+                p.optimizer, surface, cells, steps, title=p.title, progress=advance, **kwargs
+            )
+        )
+    return results
 
 
 def grid_exports(figure, result) -> None:
@@ -305,7 +318,14 @@ with grid_slot:
             grid_exports(figure, result)
 
 with basins_slot:
-    results = [basins_for(basins_surface, p, lr, int(cells), int(basins_steps)) for p, lr in picked]
+    bar = st.empty()
+    basins_key = (basins_surface, tuple(picked), int(cells), int(basins_steps))
+    results = session_cached(
+        f"{PAGE}.basins",
+        basins_key,
+        lambda: basins_for(basins_surface, picked, int(cells), int(basins_steps), bar),
+    )
+    bar.empty()
     if results:
         plotly_chart(basins_viz.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
         class_labels = basins_viz.class_names(results[0].minima, lang)
