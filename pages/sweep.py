@@ -2,8 +2,9 @@
 run, a click on a cell opens it in the Playground), and a basins-of-attraction map (a grid
 of start points coloured by the minimum each optimizer reaches).
 
-Read the widgets (settings from the link, the sidebar) -> compute through the core (one run
-per grid, with a progress bar) -> build the figures (viz.sweep, viz.basins) -> render.
+Read the widgets (settings from the link, the sidebar) -> run the experiments (one core run
+per grid, with a progress bar: experiments.sweep, experiments.basins) -> build the figures
+(viz.sweep, viz.basins) -> render.
 """
 
 from dataclasses import replace
@@ -38,7 +39,7 @@ PLAYGROUND = "pages/playground.py"
 CHART_KEY = f"{PAGE}.chart"
 SHOWN_KEY = f"{PAGE}.shown"  # (settings, result) on screen: what a click on a cell means
 OPEN_KEY = f"{PAGE}.open"  # the Playground link a click asked for
-CELLS_TRACE = 3  # viz.sweep_viz.sweep_figure: not reached, values, diverged, clickable cells
+CELLS_TRACE = 3  # viz.sweep.sweep_figure: not reached, values, diverged, clickable cells
 
 if OPEN_KEY in st.session_state:
     st.switch_page(PLAYGROUND, query_params=st.session_state.pop(OPEN_KEY))
