@@ -19,7 +19,7 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
 from ui.exports import images_available
-from ui.lesson_panels import lesson_sidebar, session_cached, show_notices
+from ui.lesson_panels import lesson_sidebar, session_cached, shared_cached, show_notices
 from ui.lesson_settings import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
@@ -61,7 +61,8 @@ def open_cell() -> None:
 
 
 def basins_for(surface_name: str, picked, cells: int, steps: int, bar) -> list:
-    """One basins map per (preset, lr) in ``picked``, the bar advancing through all of them."""
+    """One basins map per (preset, lr) in ``picked``, the bar advancing through all of them
+    (shared by every session: a class opening the page computes it once)."""
     surface = compute.surface(compute.surface_key(surface_name))
     text = t("basins.progress", lang, n=cells * cells)
     shown = bar.progress(0.0, text=text)
@@ -321,7 +322,7 @@ with grid_slot:
 with basins_slot:
     bar = st.empty()
     basins_key = (basins_surface, tuple(picked), int(cells), int(basins_steps))
-    results = session_cached(
+    results = shared_cached(
         f"{PAGE}.basins",
         basins_key,
         lambda: basins_for(basins_surface, picked, int(cells), int(basins_steps), bar),
