@@ -223,7 +223,6 @@ def jax_summary_runner(make_optimizer, steps: int, tol: float):
     import jax.numpy as jnp
     import optax
 
-    jax.config.update("jax_enable_x64", True)
     escape = optimizers.ESCAPE
     opt = make_optimizer(optax)
 
@@ -284,9 +283,12 @@ def summary_case(name, hparams, make_optimizer, x0, steps: int, repeats: int) ->
         (t_ours,) = race(repeats, ours, clock=time.process_time)
         print(f"    {name:8s} optimizers.run {t_ours * 1e3:6.1f} ms")
         return
+    import jax
     import jax.numpy as jnp
 
+    jax.config.update("jax_enable_x64", True)  # before the first array: float64 like ours
     x0_jax = jnp.asarray(x0)
+    assert x0_jax.dtype == np.float64
     theirs = jax_summary_runner(make_optimizer, steps, tol)
     final_xy, _, _, best, reached, diverged = theirs(x0_jax)
     final_xy, best, reached, diverged = map(np.asarray, (final_xy, best, reached, diverged))
