@@ -47,7 +47,7 @@ def test_noisy_runs_with_per_point_lrs_are_identical_whatever_the_block_size(nam
     _assert_identical(summaries)
     diverged = summaries[0].diverged_step
     # Rprop's and Adadelta's steps are bounded whatever the lr: they cannot leave the box.
-    assert (diverged[: 1_024] < 0).all()
+    assert (diverged[:1_024] < 0).all()
     assert (diverged[-1_024:] >= 0).all() or name in ("rprop", "adadelta")
 
 
