@@ -247,8 +247,9 @@ class Repository:
             )
             return int(result.inserted_primary_key[0])
 
-    def reveal(self, code: str, token: str, question_id: int) -> None:
-        """Close the open question: no answer is accepted after this (a replay is refused)."""
+    def reveal(self, code: str, token: str, question_id: int) -> int:
+        """Close the open question: no answer is accepted after this (a replay is refused).
+        Returns the question's id."""
         with self._write() as conn:
             row = self._teacher_row(conn, code, token)
             self._open_question(conn, row.id, question_id)
@@ -257,6 +258,7 @@ class Repository:
                 .where(questions_table.c.id == question_id)
                 .values(revealed=True)
             )
+            return question_id
 
     def answers(self, code: str, token: str, question_id: int) -> list[Answer]:
         """Every answer to the question, oldest first (teacher only)."""
@@ -271,8 +273,8 @@ class Repository:
             )
             return [Answer(*r) for r in result]
 
-    def end_class(self, code: str, token: str) -> None:
-        """Delete the class and everything its students sent."""
+    def end_class(self, code: str, token: str) -> str:
+        """Delete the class and everything its students sent; returns its code."""
         with self._write() as conn:
             row = self._teacher_row(conn, code, token)
             # Explicit, child tables first: correct even where cascades were not enforced.
@@ -283,6 +285,7 @@ class Repository:
             conn.execute(sa.delete(questions_table).where(questions_table.c.class_id == row.id))
             conn.execute(sa.delete(students).where(students.c.class_id == row.id))
             conn.execute(sa.delete(classes).where(classes.c.id == row.id))
+            return row.code
 
     # --- anyone with the code -----------------------------------------------------------
 
