@@ -13,7 +13,7 @@ import streamlit as st
 from classroom.codes import MAX_NICKNAME, normalize_code
 from classroom.repository import MAX_HOURS, MIN_HOURS
 from i18n import t
-from ui.class_questions import projector, student_question, watch_question
+from ui.class_questions import projector, student_question
 from ui.class_session import (
     STUDENT,
     TEACHER,
@@ -137,7 +137,6 @@ def teacher_view(member: Membership, lang: str) -> None:
 def student_view(member: Membership, lang: str) -> None:
     st.text(t("class.you_are", lang, nickname=member.nickname, code=member.code))
     question = attempt(lang, repository().current_question, member.code)
-    watch_question(member, question)
     if question is None:
         st.info(t("class.wait", lang), icon="⏳")
     else:

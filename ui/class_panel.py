@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 import streamlit as st
 
+from classroom.errors import ClassroomError
 from classroom.questions import CHOICE, PREDICT
+from classroom.repository import View
 from i18n import t
-from ui.class_questions import choice_payload, prediction_payload, scene
+from ui.class_questions import (
+    choice_payload,
+    mark_seen,
+    prediction_payload,
+    question_changed,
+    scene,
+)
 from ui.class_session import (
     CLASS_PAGE,
     Membership,
@@ -31,13 +40,14 @@ from ui.class_session import (
 from ui.pages import HOME, LESSONS
 from ui.shell import LANG_PARAM
 
-FOLLOW_POLL_S = 1.0  # a sent view reaches the students within about twice this
+POLL_S = 1.0  # a sent view or a question reaches the students within about twice this
 # Page files by URL path: what a sent view names, and the only pages a follower opens.
 PAGE_FILES = {"": HOME.path, **{Path(p.path).stem: p.path for p in LESSONS}}
-PLAYGROUND = "playground"
+PLAYGROUND, CLASS_URL_PATH = "playground", "class"
 MAX_ASK_STEP = 10_000
 _SENT = "class.panel.sent"
 _TO_PROJECTOR = "class.panel.to_projector"
+_VISIT = "class.panel.visit"
 
 
 def class_panel(url_path: str, lang: str) -> None:
@@ -47,6 +57,8 @@ def class_panel(url_path: str, lang: str) -> None:
         return
     if st.session_state.pop(_TO_PROJECTOR, False):
         st.switch_page(CLASS_PAGE)
+    if not member.is_teacher and following():
+        _follow(member, lang)
     with st.sidebar:
         st.divider()
         st.subheader(t("class.panel.title", lang, code=member.code))
@@ -54,7 +66,23 @@ def class_panel(url_path: str, lang: str) -> None:
         if member.is_teacher:
             _teacher(member, url_path, lang)
         else:
-            _student(member, lang)
+            _student(member, url_path == CLASS_URL_PATH, lang)
+    if not member.is_teacher:
+        # One poll per student, on every page: what the server pays per student per second.
+        # Keyed per page visit: with one id across pages, Streamlit 1.67's first poll after a
+        # page switch wipes the new page's content.
+        st.fragment(run_every=POLL_S, key=f"class-poll-{_visit(url_path)}")(_poll)(
+            member, url_path == CLASS_URL_PATH, lang
+        )
+
+
+def _visit(url_path: str) -> int:
+    """A number that changes whenever this session arrives on another page."""
+    last, visit = st.session_state.get(_VISIT, (None, 0))
+    if url_path != last:
+        visit += 1
+        st.session_state[_VISIT] = (url_path, visit)
+    return visit
 
 
 def _query() -> dict[str, str]:
@@ -140,7 +168,7 @@ def _ask_question(member: Membership, kind: str, make_payload: tuple, lang: str)
         st.session_state[_TO_PROJECTOR] = True
 
 
-def _student(member: Membership, lang: str) -> None:
+def _student(member: Membership, on_class_page: bool, lang: str) -> None:
     st.text(t("class.panel.you_are", lang, nickname=member.nickname))
     if following():
         st.caption(t("class.panel.following", lang))
@@ -151,7 +179,6 @@ def _student(member: Membership, lang: str) -> None:
             args=(False,),
             width="stretch",
         )
-        st.fragment(run_every=FOLLOW_POLL_S)(_follow)(member, lang)
     else:
         st.caption(t("class.panel.exploring", lang))
         st.button(
@@ -163,13 +190,33 @@ def _student(member: Membership, lang: str) -> None:
             width="stretch",
         )
     st.button(t("class.panel.leave", lang), on_click=leave, width="stretch")
+    if on_class_page:
+        # The state the page is about to draw (the poll below runs first in a full run).
+        mark_seen(attempt(lang, repository().current_question, member.code))
+
+
+def _poll(member: Membership, on_class_page: bool, lang: str) -> None:
+    """Rerun the app when the teacher sent a view (and this student follows) or, on /class,
+    asked or revealed. The switch itself happens in the full run (:func:`_follow`): a page
+    switched to from inside a fragment run loses its content at the fragment's next run."""
+    if following() and _sent_view(member) is not None:
+        st.rerun(scope="app")
+    if on_class_page and question_changed(member):
+        st.rerun(scope="app")
+
+
+def _sent_view(member: Membership) -> View | None:
+    """The view the teacher sent that this student has not opened yet, if any."""
+    try:
+        view = repository().current_view(member.code)
+    except (ClassroomError, sa.exc.OperationalError):
+        return None  # the full run reports it
+    fresh = view.version > followed_version() and view.page in PAGE_FILES.values()
+    return view if fresh else None
 
 
 def _follow(member: Membership, lang: str) -> None:
-    view = attempt(lang, repository().current_view, member.code)
-    if view is None:
-        return
-    known = view.page in PAGE_FILES.values()
-    if view.version > followed_version() and known:
+    view = _sent_view(member)
+    if view is not None:
         mark_followed(view.version)
         st.switch_page(view.page, query_params={**view.query, LANG_PARAM: lang})

@@ -27,7 +27,7 @@ from viz.guesses import choice_figure, prediction_map, reveal_figure
 from viz.paths import PALETTE, PathRun, path_runs
 from viz.summary import steps_to_tol
 
-LIVE_POLL_S = 1.0  # the projector's count and a student's screen follow within this
+LIVE_POLL_S = 1.0  # the projector's count follows the answers within this
 _STUDENT_FIGURE = "class.student.figure"
 _SEEN = "class.seen_question"
 
@@ -244,23 +244,23 @@ def _winner_caption(
 # --- a student ----------------------------------------------------------------------------------
 
 
-def watch_question(member: Membership, question: Question | None) -> None:
-    """Rerun the page when the teacher asks or reveals (polled every LIVE_POLL_S)."""
+def mark_seen(question: Question | None) -> None:
+    """Remember the question state the student's page shows (see :func:`question_changed`)."""
     st.session_state[_SEEN] = _state(question)
-    st.fragment(run_every=LIVE_POLL_S)(_watch)(member)
 
 
 def _state(question: Question | None) -> tuple | None:
     return None if question is None else (question.id, question.revealed)
 
 
-def _watch(member: Membership) -> None:
+def question_changed(member: Membership) -> bool:
+    """Whether the teacher asked or revealed since the page was drawn (an error counts as
+    a change: the page's own run then says what went wrong)."""
     try:
         question = repository().current_question(member.code)
-    except (ClassroomError, sa.exc.OperationalError):  # the page's run says what went wrong
-        st.rerun(scope="app")
-    if _state(question) != st.session_state.get(_SEEN):
-        st.rerun(scope="app")
+    except (ClassroomError, sa.exc.OperationalError):
+        return True
+    return _state(question) != st.session_state.get(_SEEN)
 
 
 def student_question(member: Membership, question: Question, lang: str) -> None:
