@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import assert_no_exception, wait_until_idle
-from tests.conftest import streamlit_server
+from tests.support.browser import assert_no_exception, wait_until_idle
+from tests.support.server import streamlit_server
 
 pytestmark = [
     pytest.mark.browser,

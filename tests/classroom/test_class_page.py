@@ -14,7 +14,8 @@ from classroom import codes
 from classroom.database import make_engine
 from classroom.errors import QuestionClosed, UnknownClass
 from classroom.repository import Repository
-from tests.pages.conftest import ROOT, plotly_array
+from tests.support.apptest import plotly_array
+from tests.support.paths import ROOT
 
 CLASS_PAGE = "pages/class.py"
 
