@@ -3,6 +3,7 @@
 import streamlit as st
 
 from i18n import t
+from ui.class_panel import class_panel
 from ui.pages import HOME, LESSONS
 from ui.shell import select_language
 
@@ -11,4 +12,6 @@ st.set_page_config(page_title="Optimizer Trajectory Lab", page_icon="📉", layo
 lang = select_language()
 pages = [st.Page(HOME.path, title=t("nav.home", lang), icon=HOME.icon, default=True)]
 pages += [st.Page(p.path, title=t(f"nav.{p.name}", lang), icon=p.icon) for p in LESSONS]
-st.navigation(pages).run()
+page = st.navigation(pages)
+class_panel(page.url_path, lang)
+page.run()
