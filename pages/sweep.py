@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+import export
 import optimizers
 import surfaces
 from i18n import t
@@ -28,7 +29,7 @@ from ui.lesson_settings import (
 )
 from ui.playground_settings import TOLERANCES, OptimizerEntry
 from ui.shell import current_language
-from viz import basins, export, sweep
+from viz import basins, sweep
 
 PAGE = "sweep"
 PLAYGROUND = "pages/playground.py"
