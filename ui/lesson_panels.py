@@ -29,7 +29,7 @@ SESSION_CACHE_ENTRIES = 8
 def show_notices(notices: Sequence[Notice], lang: str) -> None:
     """One warning per link parameter that could not be used as given."""
     for notice in notices:
-        st.warning(notice.text(lang), icon="🔗")
+        st.warning(notice.text(lang), icon=":material/link:")
 
 
 def run_controls(
