@@ -173,9 +173,17 @@ def _animation_button(
             icon=":material/download:",
         )
         return
-    if not st.button(
-        t("export.render", lang, format=name), key=f"{key}.animation_make", icon=":material/movie:"
-    ):
+    # A callback, not the button's return value: the request must survive a rerun that
+    # another widget's callback starts before this line is reached.
+    requested_key = f"{key}.animation_requested"
+    st.button(
+        t("export.render", lang, format=name),
+        key=f"{key}.animation_make",
+        icon=":material/movie:",
+        on_click=st.session_state.__setitem__,
+        args=(requested_key, True),
+    )
+    if not st.session_state.pop(requested_key, False):
         return
     total = min(ANIMATION_MAX_FRAMES, len(_frames(fig)))
     bar = st.progress(0.0, text=t("export.render_progress", lang, done=0, total=total))

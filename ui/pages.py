@@ -11,6 +11,7 @@ class PageEntry(NamedTuple):
     icon: str  # a Material icon (":material/name:"): bundled with Streamlit, no emoji font
 
 
+APP_ICON = ":material/ssid_chart:"  # the browser tab's icon
 HOME = PageEntry("pages/home.py", "home", ":material/home:")
 LESSONS = (
     PageEntry("pages/playground.py", "playground", ":material/route:"),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.string_util import validate_material_icon
 
-from ui.pages import HOME, LESSONS
+from ui.pages import APP_ICON, HOME, LESSONS
 from ui.shell import LANGUAGE_LABEL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,13 +34,14 @@ def test_navigation_icons_are_material_names(entry):
 def test_app_page_icon_and_language_switch_use_material_icons():
     app = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
     icons = [
-        keyword.value.value
+        ast.unparse(keyword.value)
         for node in ast.walk(app)
         if isinstance(node, ast.Call)
         for keyword in node.keywords
         if keyword.arg == "page_icon"
     ]
-    assert len(icons) == 1 and validate_material_icon(icons[0]) == icons[0]
+    assert icons == ["APP_ICON"]
+    assert validate_material_icon(APP_ICON) == APP_ICON
     icon = LANGUAGE_LABEL.split()[0]
     assert validate_material_icon(icon) == icon
 
