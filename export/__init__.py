@@ -27,6 +27,7 @@ from export.animation import (
 )
 from export.caption import caption_lines, with_caption
 from export.data import CSV_COLUMNS, CSV_ENCODING, trajectories_csv, trajectories_json
+from export.figures import figure_dict
 from export.fonts import CJK_FONT, CJK_INSTALL, cjk_fonts_available, has_cjk, with_cjk_fonts
 from export.html import figure_html
 from export.images import figure_png, figure_svg
@@ -57,6 +58,7 @@ __all__ = [
     "caption_lines",
     "chromium_available",
     "cjk_fonts_available",
+    "figure_dict",
     "figure_html",
     "figure_png",
     "figure_svg",

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import plotly.graph_objects as go
+import numpy as np
+from plotly.basedatatypes import BaseFigure
 
-Figure = go.Figure | Mapping[str, Any]
+Figure = BaseFigure | Mapping[str, Any]  # a go.Figure (or another Plotly figure) or its dict
 
 
 def figure_dict(fig: Figure) -> dict:
-    """A shallow copy of ``fig`` as a dict (``go.Figure.to_dict()`` or the dict itself)."""
-    if isinstance(fig, go.Figure):
+    """A shallow copy of ``fig`` as a dict (``to_dict()`` of a Plotly figure, or the dict)."""
+    if isinstance(fig, BaseFigure):
         return fig.to_dict()
     if isinstance(fig, Mapping) and "data" in fig:
         return dict(fig)
@@ -89,3 +90,5 @@ def strings(value: Any) -> Iterator[str]:
         for item in value:
             if not isinstance(item, int | float):  # long coordinate lists: skip fast
                 yield from strings(item)
+    elif isinstance(value, np.ndarray) and value.dtype.kind in "OUS":  # text=np.array([...])
+        yield from strings(value.tolist())

@@ -15,8 +15,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import plotly.graph_objects as go
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 import export
 from i18n import t
@@ -41,18 +41,8 @@ def animation_formats() -> tuple[str, ...]:
     return ("gif", *export.VIDEO_FORMATS) if export.video_available() else ("gif",)
 
 
-def _layout(fig: go.Figure | Mapping[str, Any]) -> Mapping[str, Any]:
-    if isinstance(fig, go.Figure):
-        return fig.layout.to_plotly_json()
-    return fig.get("layout", {})
-
-
-def _frames(fig: go.Figure | Mapping[str, Any]) -> Sequence[Any]:
-    return fig.frames if isinstance(fig, go.Figure) else fig.get("frames") or ()
-
-
 def export_buttons(
-    fig: go.Figure | Mapping[str, Any],
+    fig: BaseFigure | Mapping[str, Any],
     runs: Sequence[tuple[str, Any]],
     settings: Mapping[str, Any],
     *,
@@ -61,7 +51,7 @@ def export_buttons(
     lang: str = "en",
     image_size: tuple[int, int] | None = None,
 ) -> None:
-    """A row of download buttons for ``fig`` (a ``go.Figure`` or its dict) and ``runs``.
+    """A row of download buttons for ``fig`` (a Plotly figure or its dict) and ``runs``.
 
     ``runs`` are the trajectories shown ((label, traj) pairs); ``settings`` (plain JSON
     values: the view's link parameters) go into the CSV and JSON files so a file says how it
@@ -69,7 +59,9 @@ def export_buttons(
     ``image_size`` (width, height) sets the size of the images (default: the figure's own,
     else 1200 x 600).
     """
-    layout = _layout(fig)
+    fig = export.figure_dict(fig)  # once per run; every exporter takes the dict as it is
+    layout = fig.get("layout", {})
+    frames = fig.get("frames") or ()
     width, height = image_size or (
         layout.get("width") or DEFAULT_WIDTH,
         layout.get("height") or DEFAULT_HEIGHT,
@@ -82,7 +74,7 @@ def export_buttons(
         help=t("export.caption_help", lang),
     )
     caption = settings_caption(runs, settings, lang) if with_caption else []
-    columns = st.columns(6 if _frames(fig) else 5)
+    columns = st.columns(6 if frames else 5)
     buttons = [
         ("html", lambda: export.figure_html(fig), "text/html", True),
         (
@@ -123,7 +115,7 @@ def export_buttons(
         st.warning(
             t("export.cjk_missing", lang, command=export.CJK_INSTALL), icon=":material/warning:"
         )
-    if _frames(fig):
+    if frames:
         with columns[5]:
             _animation_button(
                 fig,
@@ -137,7 +129,7 @@ def export_buttons(
 
 
 def _animation_button(
-    fig: go.Figure | Mapping[str, Any],
+    fig: Mapping[str, Any],
     *,
     token: str,
     size: tuple[int, int],
@@ -185,7 +177,7 @@ def _animation_button(
     )
     if not st.session_state.pop(requested_key, False):
         return
-    total = min(ANIMATION_MAX_FRAMES, len(_frames(fig)))
+    total = min(ANIMATION_MAX_FRAMES, len(fig["frames"]))
     bar = st.progress(0.0, text=t("export.render_progress", lang, done=0, total=total))
 
     def show(done: float) -> None:

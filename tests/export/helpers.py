@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 from PIL import Image, ImageChops
+from streamlit.testing.v1 import AppTest
 
 import export
+
+ROOT = Path(__file__).resolve().parents[2]
 
 needs_chromium = pytest.mark.skipif(
     not export.chromium_available(),
@@ -26,6 +30,15 @@ needs_video = pytest.mark.skipif(
 )
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def playground_app(**query: str) -> AppTest:
+    """The real app on the Playground (default settings unless ``query`` says otherwise)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page("pages/playground.py")
+    return at.run()
 
 
 def static_figure(title: str = "") -> go.Figure:

@@ -14,14 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import export
 import ui.exports
 from i18n import t
-from tests.export.helpers import PNG_SIGNATURE, needs_chromium
+from tests.export.helpers import PNG_SIGNATURE, ROOT, needs_chromium, playground_app
 
-ROOT = Path(__file__).resolve().parents[2]
 EMPTY_FONTCONFIG = (
     '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n'
 )
@@ -99,18 +97,10 @@ def test_without_fonts_an_image_is_still_made(no_fonts):
     assert made.stdout == PNG_SIGNATURE
 
 
-def playground(**query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page("pages/playground.py")
-    return at.run()
-
-
 def test_without_chromium_the_app_says_how_and_keeps_html_csv_json(
     no_chromium, fresh_answers, clear_streamlit_cache
 ):
-    at = playground()
+    at = playground_app()
     assert not at.exception
     assert t("export.images_unavailable") in [info.value for info in at.info]
     buttons = {button.proto.label: button.proto.disabled for button in at.get("download_button")}
@@ -124,11 +114,11 @@ def test_without_chromium_the_app_says_how_and_keeps_html_csv_json(
 def test_without_fonts_the_app_warns_before_a_chinese_image(
     no_fonts, fresh_answers, clear_streamlit_cache
 ):
-    at = playground(lang="zh")
+    at = playground_app(lang="zh")
     assert not at.exception
     notice = t("export.cjk_missing", "zh", command=export.CJK_INSTALL)
     assert notice in [warning.value for warning in at.warning]
-    english = playground(lang="en")
+    english = playground_app(lang="en")
     assert t("export.cjk_missing", "en", command=export.CJK_INSTALL) not in [
         warning.value for warning in english.warning
     ]  # an English figure has no Chinese text to lose

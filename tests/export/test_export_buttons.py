@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 from PIL import Image
-from streamlit.testing.v1 import AppTest
 
 import export
 import ui.exports
 from i18n import t
-from tests.export.helpers import needs_chromium
+from tests.export.helpers import needs_chromium, playground_app
 
-ROOT = Path(__file__).resolve().parents[2]
 KEY = "playground.export"
 
 
-def playground() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
-    at.switch_page("pages/playground.py")
-    return at.run()
-
-
 def test_caption_switch_is_on_by_default_next_to_the_buttons(clear_streamlit_cache):
-    at = playground()
+    at = playground_app()
     switch = at.checkbox(key=f"{KEY}.caption")
     assert switch.label == t("export.caption_toggle") and switch.value is True
     labels = [button.proto.label for button in at.get("download_button")]
@@ -34,7 +25,7 @@ def test_caption_switch_is_on_by_default_next_to_the_buttons(clear_streamlit_cac
 
 @needs_chromium
 def test_animation_renders_every_frame_up_to_the_cap_and_is_offered(clear_streamlit_cache):
-    at = playground()
+    at = playground_app()
     frames = len(json.loads(at.get("plotly_chart")[0].proto.spec)["frames"])
     formats = at.selectbox(key=f"{KEY}.animation_format")
     assert formats.options[0] == "GIF"
