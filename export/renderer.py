@@ -45,7 +45,8 @@ IMAGE_EXPORT_HELP = (
 RENDER_TABS = 2  # one tab renders while the other reloads plotly.js (Kaleido reloads per image)
 START_TIMEOUT_S = 60.0
 RENDER_TIMEOUT_S = 90.0  # Kaleido's own per-image limit; the caller waits a little longer
-FRAME_TIMEOUT_S = 60.0  # one animation frame, waiting for another animation included
+FRAME_TIMEOUT_S = 60.0  # one animation frame
+PAGE_WAIT_TIMEOUT_S = 600.0  # the first frame may wait for another session's animation
 STOP_TIMEOUT_S = 10.0
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -194,12 +195,13 @@ class _Renderer:
         out: queue.Queue[bytes | BaseException] = queue.Queue()
         job = asyncio.run_coroutine_threadsafe(self._animate(updates, width, height, out.put), loop)
         try:
-            for _ in updates:
+            for index in range(len(updates)):
+                timeout = FRAME_TIMEOUT_S if index else PAGE_WAIT_TIMEOUT_S
                 try:
-                    item = out.get(timeout=FRAME_TIMEOUT_S)
+                    item = out.get(timeout=timeout)
                 except queue.Empty:
                     raise RuntimeError(
-                        f"an animation frame took longer than {FRAME_TIMEOUT_S:.0f} s to render"
+                        f"animation frame {index} took longer than {timeout:.0f} s to render"
                     ) from None
                 if isinstance(item, BaseException):
                     raise RuntimeError(f"animation export failed: {item}") from item
