@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
@@ -12,8 +11,7 @@ from PIL import Image, ImageChops
 from streamlit.testing.v1 import AppTest
 
 import export
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.apptest import run_app
 
 needs_chromium = pytest.mark.skipif(
     not export.chromium_available(),
@@ -34,11 +32,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def playground_app(**query: str) -> AppTest:
     """The real app on the Playground (default settings unless ``query`` says otherwise)."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page("pages/playground.py")
-    return at.run()
+    return run_app("pages/playground.py", timeout=300, **query)
 
 
 def static_figure(title: str = "") -> go.Figure:

@@ -18,7 +18,8 @@ import pytest
 import export
 import ui.exports
 from i18n import t
-from tests.export.helpers import PNG_SIGNATURE, ROOT, needs_chromium, playground_app
+from tests.export.helpers import PNG_SIGNATURE, needs_chromium, playground_app
+from tests.support.paths import ROOT
 
 EMPTY_FONTCONFIG = (
     '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n'

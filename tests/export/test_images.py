@@ -22,6 +22,7 @@ from tests.export.helpers import (
     same_pixels,
     static_figure,
 )
+from tests.support.imports import modules_loaded_by
 
 
 def test_chromium_available_follows_browser_path(monkeypatch):
@@ -146,3 +147,8 @@ def test_image_size_and_scale_are_validated():
         export.figure_png(static_figure(), width=5000, scale=2)
     with pytest.raises(ValueError, match=r"fig must be a plotly\.graph_objects\.Figure"):
         export.figure_svg([1, 2])
+
+
+def test_export_imports_neither_streamlit_nor_the_core():
+    loaded = modules_loaded_by("import export", ("streamlit", "optimizers", "surfaces", "viz"))
+    assert loaded == []
