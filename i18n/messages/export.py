@@ -13,9 +13,10 @@ MESSAGES = {
         "zh": "正在渲染第 {done} 帧，共 {total} 帧……",
     },
     "export.download": {"en": "Download {format}", "zh": "下载 {format}"},
+    # No "Export" in this label: browser tests find the export expander by that word.
     "export.caption_toggle": {
-        "en": "Write the settings under exported images",
-        "zh": "在导出的图片下方注明设置",
+        "en": "Settings caption under images",
+        "zh": "在图片下方注明设置",
     },
     "export.caption_help": {
         "en": (
