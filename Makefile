@@ -42,12 +42,14 @@ BENCH_VENV ?= .venv-bench
 bench: $(BENCH_VENV)/.installed
 	for script in bench/*.py; do $(BENCH_VENV)/bin/python $$script || exit 1; done
 
-# Chromium (browser tests, PNG/SVG/GIF export), a CJK font (Chinese in exported images) and
-# nginx (`make serve`'s balancer) and PostgreSQL (the classroom storage tests start their own
-# cluster), from Debian's packages. Needs root; installs only what is missing.
+# Chromium (browser tests, PNG/SVG/GIF/video export), a CJK font (Chinese in exported images;
+# fontconfig's fc-list is how the app checks for one), nginx (`make serve`'s balancer) and
+# PostgreSQL (the classroom storage tests start their own cluster), from Debian's packages.
+# Needs root; installs only what is missing.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium chromium-driver"; \
+	command -v fc-list >/dev/null || missing="$$missing fontconfig"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \

@@ -4,10 +4,10 @@ import streamlit as st
 
 from i18n import t
 from ui.class_panel import class_panel
-from ui.pages import HOME, LESSONS
+from ui.pages import APP_ICON, HOME, LESSONS
 from ui.shell import select_language
 
-st.set_page_config(page_title="Optimizer Trajectory Lab", page_icon="📉", layout="wide")
+st.set_page_config(page_title="Optimizer Trajectory Lab", page_icon=APP_ICON, layout="wide")
 
 lang = select_language()
 pages = [st.Page(HOME.path, title=t("nav.home", lang), icon=HOME.icon, default=True)]

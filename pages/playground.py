@@ -52,7 +52,7 @@ key = f"pg.{link_state.revision(PAGE)}"
 st.title(t("pg.title", lang))
 st.caption(t("pg.intro", lang))
 for notice in notices:
-    st.warning(notice.text(lang), icon="🔗")
+    st.warning(notice.text(lang), icon=":material/link:")
 surface_info = st.container()
 
 with st.sidebar:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+import export
 import optimizers
 import surfaces
 from experiments import basins, sweep
@@ -31,7 +32,6 @@ from ui.lesson_settings import (
 from ui.playground_settings import TOLERANCES, OptimizerEntry
 from ui.shell import current_language
 from viz import basins as basins_viz
-from viz import export
 from viz import sweep as sweep_viz
 
 PAGE = "sweep"

@@ -31,7 +31,7 @@ SHARED_CACHE_ENTRIES = 64
 def show_notices(notices: Sequence[Notice], lang: str) -> None:
     """One warning per link parameter that could not be used as given."""
     for notice in notices:
-        st.warning(notice.text(lang), icon="🔗")
+        st.warning(notice.text(lang), icon=":material/link:")
 
 
 def run_controls(

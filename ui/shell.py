@@ -10,7 +10,7 @@ LANG_PARAM = "lang"
 _LANG_STATE = "_lang"  # plain session value: outlives page switches, unlike widget state
 _LANG_WIDGET = "_lang_widget"
 # Readable whatever the current language is, which is the point of a language switch.
-LANGUAGE_LABEL = "🌐 Language · 语言"
+LANGUAGE_LABEL = ":material/language: Language · 语言"
 
 
 def _adopt_widget_choice() -> None:

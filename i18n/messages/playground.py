@@ -124,31 +124,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pg.formula_latex": {"en": "Formula", "zh": "公式"},
     "pg.lesson": {"en": "What to look for", "zh": "观察要点"},
-    # --- exports ---------------------------------------------------------------------------
-    "export.png": {"en": "PNG image", "zh": "PNG 图片"},
-    "export.svg": {"en": "SVG image", "zh": "SVG 矢量图"},
-    "export.html": {"en": "Interactive HTML", "zh": "交互式 HTML"},
-    "export.csv": {"en": "Trajectories (CSV)", "zh": "轨迹数据（CSV）"},
-    "export.json": {"en": "Trajectories (JSON)", "zh": "轨迹数据（JSON）"},
-    "export.gif": {"en": "Animated GIF", "zh": "GIF 动画"},
-    "export.gif_make": {"en": "Render GIF", "zh": "生成 GIF"},
-    "export.gif_progress": {"en": "Rendering GIF frames…", "zh": "正在渲染 GIF 帧……"},
-    "export.gif_ready": {"en": "Download GIF", "zh": "下载 GIF"},
-    "export.images_unavailable": {
-        "en": (
-            "Image export (PNG, SVG, GIF) needs Chromium on the server: install it with "
-            "`apt-get install -y chromium` (and `fonts-noto-cjk` for Chinese text), or set "
-            "BROWSER_PATH to a Chrome/Chromium executable, then restart the app. HTML, CSV "
-            "and JSON exports work without it."
-        ),
-        "zh": (
-            "图片导出（PNG、SVG、GIF）需要服务器上安装 Chromium：用 "
-            "`apt-get install -y chromium` 安装（中文文字还需 `fonts-noto-cjk`），或把 "
-            "BROWSER_PATH 设为 Chrome/Chromium 可执行文件，然后重启应用。HTML、CSV 和 JSON "
-            "导出无需 Chromium。"
-        ),
-    },
-    "export.failed": {"en": "Export failed: {error}", "zh": "导出失败：{error}"},
     # --- link notices (ui.links) -----------------------------------------------------------
     "link.notice": {
         "en": "Link parameter `{param}`: {allowed}, got `{given}`; using {used} instead.",

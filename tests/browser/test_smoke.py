@@ -22,7 +22,7 @@ def test_lang_zh_in_link_switches_language(open_app):
 
 def test_language_switch_updates_page_and_link(open_app):
     tab = open_app("/")
-    tab.get_by_label("🌐 Language · 语言").click()
+    tab.get_by_label("Language · 语言").click()
     tab.get_by_role("option", name="简体中文").click()
     tab.wait_for_function("() => window.location.search.includes('lang=zh')")
     tab.get_by_role("heading", name="优化器轨迹实验室").wait_for()
