@@ -18,4 +18,5 @@ LESSONS = (
     PageEntry("pages/bias_correction.py", "bias_correction", "⚖️"),
     PageEntry("pages/schedules.py", "schedules", "⏱️"),
     PageEntry("pages/sweep.py", "sweep", "🗺️"),
+    PageEntry("pages/lessons.py", "lessons", "🧑‍🏫"),
 )
