@@ -40,7 +40,7 @@ MAX_STEPS = 50
 MAX_TEXT = 4000  # characters of one text in one language
 # Link parameters a lesson cannot set: the lab's own (language, projector mode) and
 # Streamlit's embedding switches belong to whoever shows the lesson.
-RESERVED_PARAMS = frozenset({"lang", "embed", "embed_options"})
+RESERVED_PARAMS = frozenset({"lang", "present", "hide", "embed", "embed_options"})
 TEXTS = ("title", "text", "notice", "question")
 REQUIRED_STEP_TEXTS = ("title", "text")
 STEP_FIELDS = frozenset({"link", *TEXTS})

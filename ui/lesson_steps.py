@@ -56,11 +56,19 @@ def moved(position: Position, lesson: Lesson, by: int) -> Position:
     return Position(lesson.id, min(max(position.step + by, 1), len(lesson.steps)))
 
 
-def step_link(step: Step, lang: str, *, base_path: str = "", embed: bool = False) -> str:
+def step_link(
+    step: Step,
+    lang: str,
+    *,
+    base_path: str = "",
+    embed: bool = False,
+    shell: Mapping[str, str] | None = None,
+) -> str:
     """The address of ``step``'s view in ``lang`` (a path on this server, "/moments?..."),
     for a new tab or, with ``embed``, for an iframe (Streamlit's ``?embed=true``: the page
-    without the app's header and menu)."""
-    query = [*step.query, ("lang", lang)]
+    without the app's header and menu); ``shell`` adds the app's own parameters (projector
+    mode), so the view is shown the way the lesson is."""
+    query = [*step.query, *(shell or {}).items(), ("lang", lang)]
     if embed:
         query.append(("embed", "true"))
     prefix = "/" + base_path.strip("/") if base_path.strip("/") else ""

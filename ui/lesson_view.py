@@ -16,7 +16,7 @@ import streamlit as st
 
 from i18n import t
 from lessons import Lesson, LessonProblem, Step, load_lessons
-from ui import link_state
+from ui import link_state, present
 from ui.lesson_steps import Position, find, moved, position_from_query, step_link
 from ui.page_links import PARSERS, link_notices
 
@@ -131,7 +131,9 @@ def step_navigation(lesson: Lesson, position: Position, step: Step, *, lang: str
     )
     full.link_button(
         t("guided.open_full", lang),
-        step_link(step, lang, base_path=st.get_option("server.baseUrlPath")),
+        step_link(
+            step, lang, base_path=st.get_option("server.baseUrlPath"), shell=present.link_params()
+        ),
         icon=":material/open_in_new:",
     )
     st.caption(t("guided.keys_help", lang))
@@ -141,7 +143,8 @@ def live_view(step: Step, *, lang: str) -> None:
     """The step's page, interactive, in a frame; the link's own notices said up front."""
     for notice in link_notices(step.page, step.query, lang):
         st.warning(t("guided.link_notice", lang, notice=notice.text(lang)), icon="🔗")
-    src = step_link(step, lang, base_path=st.get_option("server.baseUrlPath"), embed=True)
+    base_path = st.get_option("server.baseUrlPath")
+    src = step_link(step, lang, base_path=base_path, embed=True, shell=present.link_params())
     with st.container(key=f"{PAGE}-view-{st.session_state.get(_RELOADS, 0)}"):
         st.iframe(
             src,

@@ -1,0 +1,44 @@
+"""Projector mode and ?hide= on the real app (AppTest): the toggle, the style, the link."""
+
+import pytest
+
+from i18n import t
+from tests.pages.conftest import run_app
+from ui.pages import LESSONS
+
+
+def _styles(at) -> str:
+    return "\n".join(h.proto.body for h in at.get("html") if h.proto.body.startswith("<style>"))
+
+
+def _toggle(at):
+    return next(w for w in at.sidebar.toggle if w.label == t("present.toggle", "en"))
+
+
+@pytest.mark.parametrize("page", LESSONS, ids=lambda p: p.name)
+def test_present_in_the_link_styles_the_page_and_stays_in_its_link(page):
+    at = run_app(page.path, present="1", hide="summary")
+    assert not at.exception
+    assert not at.warning, [w.value for w in at.warning]  # no "unknown parameter" notice
+    assert _toggle(at).value is True
+    assert "html { font-size: 20px; }" in _styles(at)
+    assert ".st-key-part-summary" in _styles(at)
+    assert (at.query_params["present"], at.query_params["hide"]) == ("1", "summary")
+
+
+def test_the_toggle_switches_projector_mode_and_the_link_follows():
+    at = run_app("pages/playground.py")
+    assert _toggle(at).value is False and "font-size" not in _styles(at)
+    assert "present" not in at.query_params
+    _toggle(at).set_value(True).run()
+    assert "html { font-size: 20px; }" in _styles(at)
+    assert at.query_params["present"] == "1"
+    _toggle(at).set_value(False).run()
+    assert "font-size" not in _styles(at) and "present" not in at.query_params
+
+
+def test_an_unknown_part_is_a_notice():
+    at = run_app("pages/playground.py", hide="everything")
+    assert not at.exception
+    assert any("`hide`" in w.value and "everything" in w.value for w in at.warning)
+    assert "hide" not in at.query_params
