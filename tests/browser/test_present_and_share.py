@@ -42,3 +42,24 @@ def test_share_shows_the_views_link_and_a_large_qr_code(open_app):
     link = dialog.get_by_test_id("stCode").inner_text().replace("\n", "")
     assert link.startswith(tab.url.split("?")[0] + "?") and "surface=saddle" in link
     assert "localhost" in dialog.inner_text()  # the server listens on 127.0.0.1 only
+
+
+def test_keyboard_right_steps_and_space_plays(open_app):
+    tab = open_app("/playground?steps=100")
+    tab.set_default_timeout(LOADED_MS)
+    chart = tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    chart.locator(".main-svg").first.wait_for()
+    tab.get_by_role("heading", level=1).first.click()  # focus on the page, not a control
+    tab.keyboard.press("ArrowRight")
+    tab.wait_for_function("() => new URLSearchParams(location.search).get('t') !== '0'")
+    wait_until_idle(tab)
+    chart = tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    chart.locator(".main-svg").first.wait_for()
+    shown = chart.locator(".slider-container .slider-label").first
+    before = shown.text_content()
+    tab.get_by_role("heading", level=1).first.click()
+    tab.keyboard.press("Space")
+    tab.wait_for_function(
+        "(b) => document.querySelector('.js-plotly-plot .slider-label')?.textContent !== b",
+        arg=before,
+    )
