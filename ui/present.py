@@ -9,6 +9,9 @@ Plotly menu buttons have no Streamlit counterpart a shortcut could be bound to.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import streamlit as st
 
 from i18n import t
@@ -21,6 +24,8 @@ from ui.present_settings import (
     presentation_to_query,
     stylesheet,
 )
+from viz.narrow import stacked_figure
+from viz.projector import projector_figure
 
 _STATE = "_presentation"  # plain session value: outlives page switches, unlike widget state
 _NOTICES = "_presentation_notices"
@@ -88,6 +93,21 @@ def select_presentation(lang: str) -> Presentation:
         elif key in st.query_params:
             del st.query_params[key]
     return presentation
+
+
+def on_phone() -> bool:
+    """The browser says it is a phone ("Mobi" in its User-Agent, the usual convention)."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
+def styled(figure: Mapping[str, Any]) -> dict[str, Any]:
+    """``figure`` (a figure dict) as this session shows it: projector style, phone layout."""
+    out = dict(figure)
+    if current().present:
+        out = projector_figure(out)
+    if on_phone():
+        out = stacked_figure(out)
+    return out
 
 
 def part(name: str):
