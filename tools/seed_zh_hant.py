@@ -52,11 +52,13 @@ def _draft(converter: OpenCC, simplified: str) -> str:
     return text
 
 
-def _existing(area: str) -> dict[str, str]:
-    try:
-        return dict(importlib.import_module(f"i18n.zh_hant.{area}").MESSAGES)
-    except ModuleNotFoundError:
-        return {}
+def _existing() -> dict[str, str]:
+    """Every zh-Hant text already written, whichever module holds it (a key that moved to
+    another area keeps its reviewed text)."""
+    texts: dict[str, str] = {}
+    for info in pkgutil.iter_modules([str(ZH_HANT_DIR)]):
+        texts.update(importlib.import_module(f"i18n.zh_hant.{info.name}").MESSAGES)
+    return texts
 
 
 LINE_WIDTH = 100
@@ -95,18 +97,17 @@ def _module_text(area: str, texts: dict[str, str]) -> str:
 
 def main() -> None:
     converter = OpenCC("s2twp")
+    kept = _existing()
     for info in sorted(pkgutil.iter_modules(messages.__path__), key=lambda m: m.name):
         source = importlib.import_module(f"i18n.messages.{info.name}").MESSAGES
-        kept = _existing(info.name)
         missing = [key for key in source if key not in kept]
-        texts = {
-            key: kept[key] if key in kept else _draft(converter, source[key]["zh"])
-            for key in source
-            if key in kept or key in missing
-        }
+        texts = {key: kept.get(key) or _draft(converter, source[key]["zh"]) for key in source}
         (ZH_HANT_DIR / f"{info.name}.py").write_text(_module_text(info.name, texts), "utf-8")
         if missing:
             print(f"{info.name}: {len(missing)} drafted, review them")
+    for info in pkgutil.iter_modules([str(ZH_HANT_DIR)]):  # areas that no longer exist
+        if not (Path(messages.__path__[0]) / f"{info.name}.py").exists():
+            (ZH_HANT_DIR / f"{info.name}.py").unlink()
 
 
 if __name__ == "__main__":
