@@ -8,6 +8,7 @@ import pytest
 from i18n import LANGS
 from lessons import load_lessons, parse_lesson
 from lessons.catalog import LESSONS_DIR, MAX_STEPS
+from tests.i18n.test_catalog import SIMPLIFIED_ONLY
 from ui.page_links import PARSERS
 
 PAGES = tuple(PARSERS)
@@ -169,3 +170,14 @@ def test_a_broken_file_leaves_the_other_lessons_loaded(tmp_path):
 
 def test_the_lessons_folder_is_the_default():
     assert load_lessons(PAGES)[0] == load_lessons(PAGES, LESSONS_DIR)[0]
+
+
+def test_built_in_traditional_texts_have_no_simplified_forms():
+    lessons, _ = load_lessons(PAGES)
+    found = []
+    for lesson in lessons:
+        texts = [lesson.title, lesson.summary]
+        for step in lesson.steps:
+            texts += [step.title, step.text, step.notice, step.question]
+        found += [t["zh-Hant"] for t in texts if set(t["zh-Hant"]) & SIMPLIFIED_ONLY]
+    assert not found, found
