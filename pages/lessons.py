@@ -21,6 +21,7 @@ from ui.lesson_view import (
     step_navigation,
     step_prompts,
 )
+from ui.present import part
 from ui.shell import current_language
 
 lang = current_language()
@@ -38,15 +39,18 @@ link_state.publish(PAGE, position, position_to_query, lang)
 
 lesson = find(lessons, position.lesson)
 if lesson is None:
-    st.markdown(t("guided.intro", lang))
+    with part("intro"):
+        st.markdown(t("guided.intro", lang))
     if not lessons:
         st.info(t("guided.none", lang))
     lesson_list(lessons, lang=lang)
 else:
     step = lesson.steps[position.step - 1]
     st.header(lesson.title[lang])
-    step_navigation(lesson, position, step, lang=lang)
+    with part("lesson_nav"):
+        step_navigation(lesson, position, step, lang=lang)
     st.subheader(f"{position.step}. {step.title[lang]}")
     st.markdown(step.text[lang])
     live_view(step, lang=lang)
-    step_prompts(step, lang=lang)
+    with part("prompts"):
+        step_prompts(step, lang=lang)

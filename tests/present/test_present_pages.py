@@ -42,3 +42,13 @@ def test_an_unknown_part_is_a_notice():
     assert not at.exception
     assert any("`hide`" in w.value and "everything" in w.value for w in at.warning)
     assert "hide" not in at.query_params
+
+
+def test_hidden_parts_of_the_lessons_page_are_its_marked_containers():
+    at = run_app("pages/lessons.py", lesson="adam_from_parts", step="2", hide="lesson_nav,prompts")
+    assert not at.exception and not at.warning
+    css = _styles(at)
+    assert ".st-key-part-lesson_nav" in css and ".st-key-part-prompts" in css
+    ids = [node.proto.id for node in at.main.children.values() if type(node).__name__ == "Block"]
+    assert any(i.endswith("-part-lesson_nav") for i in ids)
+    assert any(i.endswith("-part-prompts") for i in ids)
