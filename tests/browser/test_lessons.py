@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import EXCEPTION, wait_until_idle
+from tests.support.browser import EXCEPTION, wait_until_idle
 
 pytestmark = pytest.mark.browser
 

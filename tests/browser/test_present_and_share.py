@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import wait_until_idle
+from tests.support.browser import wait_until_idle
 
 pytestmark = pytest.mark.browser
 # Widgets and charts render after the script run ends; on a busy machine that takes a while.

@@ -1,4 +1,4 @@
-"""The lessons' page tests run the real app (tests.pages.conftest.run_app) on a clean cache."""
+"""The lessons' page tests run the real app (tests.support.apptest.run_app), cache clean."""
 
 import pytest
 

@@ -7,7 +7,7 @@ import shutil
 
 from i18n import t
 from lessons import catalog, load_lessons
-from tests.pages.conftest import run_app
+from tests.support.apptest import run_app
 from ui.lesson_steps import step_link
 from ui.page_links import PARSERS
 

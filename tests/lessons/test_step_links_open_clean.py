@@ -7,7 +7,7 @@ import pytest
 
 from i18n import LANGS
 from lessons import load_lessons
-from tests.pages.conftest import run_app
+from tests.support.apptest import run_app
 from ui.page_links import PARSERS
 
 LESSONS, _ = load_lessons(PARSERS)

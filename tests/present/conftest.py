@@ -1,4 +1,4 @@
-"""Projector mode's page tests run the real app (tests.pages.conftest.run_app), cache clean."""
+"""Projector mode's page tests run the real app (tests.support.apptest.run_app), cache clean."""
 
 import pytest
 

@@ -3,7 +3,7 @@
 import pytest
 
 from i18n import t
-from tests.pages.conftest import run_app
+from tests.support.apptest import run_app
 from ui.pages import LESSONS
 
 
