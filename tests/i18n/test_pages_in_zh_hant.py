@@ -6,8 +6,8 @@ import pytest
 
 from i18n import LANG_NAMES, ZH_HANT
 from tests.i18n.test_catalog import CJK, SIMPLIFIED_ONLY
-from tests.support.apptest import run_app
 from tests.pages.test_languages import PAGES, _texts
+from tests.support.apptest import run_app
 from ui.shell import LANGUAGE_LABEL
 
 
