@@ -23,18 +23,26 @@ PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
 SHOTS = (
     ("projector-playground", "/playground?present=1", PROJECTOR),
-    ("projector-lesson", "/lessons?lesson=first_order_tour&step=4&present=1", PROJECTOR),
     ("phone-playground", "/playground", PHONE),
     ("phone-lesson", "/lessons?lesson=adam_from_parts&step=3", PHONE),
 )
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
+# The app lays figures out for a phone when the browser says it is one.
+PHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
 LOAD_MS = 180_000  # a busy machine renders a page's widgets and charts slowly
 
 
 def _shoot(browser, url: str, viewport: dict, out: Path) -> None:
     phone = viewport is PHONE
     context = browser.new_context(
-        viewport=viewport, device_scale_factor=2 if phone else 1, is_mobile=phone, has_touch=phone
+        viewport=viewport,
+        device_scale_factor=2 if phone else 1,
+        is_mobile=phone,
+        has_touch=phone,
+        **({"user_agent": PHONE_UA} if phone else {}),
     )
     tab = context.new_page()
     tab.set_default_timeout(LOAD_MS)

@@ -14,9 +14,7 @@ from urllib.parse import urlencode
 
 from lessons import Lesson, Step
 from ui.links import LinkReader, Notice
-
-# Kept readable in the address bar and in a lesson file: "sched=none,step", "0.5**(t/50)".
-SAFE_IN_LINKS = ",*()/:"
+from ui.share_link import SAFE_IN_LINKS
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ import segno
 MODULE_PX = 10
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
-# The readable characters of the lab's own links stay as they are (see ui.lesson_steps).
+# Left readable in the lab's links (address bar, lesson files, QR codes): "sched=none,step",
+# "0.5**(t/50)".
 SAFE_IN_LINKS = ",*()/:"
 
 
