@@ -39,7 +39,12 @@ def test_the_playground_on_a_phone(phone):
     tab = phone("/playground")
     chart = tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
     chart.locator(".main-svg").first.wait_for()
-    assert chart.bounding_box()["width"] >= 340  # the figure spans the screen
+    maps = chart.locator(".nsewdrag")  # the plotting areas: the map, then the curves
+    boxes = [maps.nth(i).bounding_box() for i in range(maps.count())]
+    the_map, curves = boxes[0], boxes[1:]
+    assert the_map["width"] >= 250  # most of the 390 px, not a third of them
+    assert curves and all(c["y"] >= the_map["y"] + the_map["height"] for c in curves)
+    assert all(c["width"] >= 250 for c in curves)
     _no_sideways_scroll(tab)
     # The controls: the sidebar folds away behind its button and opens on a tap.
     tab.get_by_test_id("stExpandSidebarButton").click()

@@ -1,5 +1,7 @@
 """Projector mode and ?hide= on the real app (AppTest): the toggle, the style, the link."""
 
+import json
+
 import pytest
 
 from i18n import t
@@ -52,3 +54,39 @@ def test_hidden_parts_of_the_lessons_page_are_its_marked_containers():
     ids = [node.proto.id for node in at.main.children.values() if type(node).__name__ == "Block"]
     assert any(i.endswith("-part-lesson_nav") for i in ids)
     assert any(i.endswith("-part-prompts") for i in ids)
+
+
+def test_projector_mode_styles_the_figures():
+    plain = run_app("pages/playground.py")
+    shown = run_app("pages/playground.py", present="1")
+    specs = [json.loads(at.get("plotly_chart")[0].proto.spec) for at in (plain, shown)]
+    assert specs[0]["layout"].get("font", {}).get("size", 0) < 20
+    assert specs[1]["layout"]["font"]["size"] == 20
+    widths = [
+        trace["line"]["width"]
+        for trace in specs[1]["data"]
+        if trace.get("type") == "scatter" and "lines" in trace.get("mode", "") and "line" in trace
+    ]
+    assert widths and min(widths) >= 3
+
+
+def test_the_playgrounds_parts_are_marked_for_hide():
+    at = run_app("pages/playground.py", hide="summary,optimizers,steps,export,link_help,intro")
+    assert not at.exception and not at.warning
+    css = _styles(at)
+    marked = _part_names(at.main)
+    for name in ("summary", "optimizers", "steps", "export", "link_help", "intro"):
+        assert f".st-key-part-{name}" in css and name in marked, name
+
+
+def _part_names(node) -> set[str]:
+    """The parts marked on the page: blocks whose key (the end of their id) is part-<name>."""
+    found = set()
+    block_id = (
+        getattr(getattr(node, "proto", None), "id", "") if type(node).__name__ == "Block" else ""
+    )
+    if "-part-" in block_id:
+        found.add(block_id.rsplit("-part-", 1)[1])
+    for child in getattr(node, "children", {}).values():
+        found |= _part_names(child)
+    return found
