@@ -85,12 +85,15 @@ def _recolor(value: Any) -> Any:
 
 
 def _bigger_fonts(value: Any) -> Any:
-    """Every ``font.size`` below the minimum raised to it (titles, ticks, legends, notes)."""
+    """Every font size below the minimum raised to it: ``font``, ``tickfont``, ``titlefont``
+    ... (titles, ticks, legends, notes)."""
     if isinstance(value, Mapping):
         out = {key: _bigger_fonts(item) for key, item in value.items()}
-        font = out.get("font")
-        if isinstance(font, Mapping) and isinstance(font.get("size"), int | float):
-            out["font"] = {**font, "size": max(font["size"], MIN_FONT_SIZE)}
+        for key, font in out.items():
+            if key.endswith("font") and isinstance(font, Mapping):
+                size = font.get("size")
+                if isinstance(size, int | float):
+                    out[key] = {**font, "size": max(size, MIN_FONT_SIZE)}
         return out
     if isinstance(value, list):
         return [_bigger_fonts(item) for item in value]

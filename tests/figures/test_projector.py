@@ -40,8 +40,9 @@ def playground_figure() -> dict:
 def _fonts(value, found=None) -> list[float]:
     found = [] if found is None else found
     if isinstance(value, dict):
-        if isinstance(value.get("font"), dict) and "size" in value["font"]:
-            found.append(value["font"]["size"])
+        for key, font in value.items():
+            if key.endswith("font") and isinstance(font, dict) and "size" in font:
+                found.append(font["size"])
         for item in value.values():
             _fonts(item, found)
     elif isinstance(value, list):
