@@ -100,6 +100,11 @@ def _bigger_fonts(value: Any) -> Any:
     return value
 
 
+def _at_least(font: Mapping[str, Any] | None, size: float) -> dict[str, Any]:
+    font = dict(font or {})
+    return {**font, "size": max(font.get("size", 0), size)}
+
+
 def _scaled(size: Any) -> Any:
     if isinstance(size, int | float):
         return size * MARKER_SCALE
@@ -139,6 +144,12 @@ def projector_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     layout = _bigger_fonts(dict(figure.get("layout", {})))
     font = dict(layout.get("font", {}))
     layout["font"] = {**font, "size": max(font.get("size", 0), FONT_SIZE)}
+    # Said on every axis and the legend: a theme's template (Streamlit's) sets them there,
+    # and a template's axis font wins over the layout's.
+    for key, axis in list(layout.items()):
+        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, Mapping):
+            layout[key] = {**axis, "tickfont": _at_least(axis.get("tickfont"), MIN_FONT_SIZE)}
+    layout["legend"] = {**layout.get("legend", {}), "font": _at_least(None, MIN_FONT_SIZE)}
     out["layout"] = layout
     return _recolor(out)
 

@@ -68,6 +68,8 @@ def test_paths_get_wide_lines_and_larger_markers(playground_figure):
     assert contours and all(old.get("line") == new.get("line") for old, new in contours)
     assert styled["layout"]["font"]["size"] == FONT_SIZE
     assert min(_fonts(styled["layout"])) >= MIN_FONT_SIZE
+    axes = [v for k, v in styled["layout"].items() if k.startswith(("xaxis", "yaxis"))]
+    assert axes and all(axis["tickfont"]["size"] >= MIN_FONT_SIZE for axis in axes)
     assert len(styled["frames"]) == len(playground_figure["frames"])
 
 
