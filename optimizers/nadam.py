@@ -12,6 +12,13 @@ psi = momentum_decay, bc2 = 1 - beta2^t::
     denom = sqrt(v / bc2) + eps
     p <- p - lr * (1 - mu_t) / (1 - mu_product) * g / denom
     p <- p - lr * mu_next / (1 - mu_product * mu_next) * m / denom
+
+Teaching switches torch lacks, as on Adam:
+
+- ``keras_epsilon``: the "epsilon hat" placement, eps added to sqrt(v) before the correction,
+  ``denom = (sqrt(v) + eps) / sqrt(bc2)``: eps then acts 1/sqrt(bc2) times larger.
+- ``bias_correction=False``: the three corrections 1 - mu_product, 1 - mu_product * mu_next
+  and bc2 become 1, so the raw m, g and v drive the step (mu_product is still recorded).
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ class Hyper(NamedTuple):
     momentum_decay: Value
     decoupled_weight_decay: bool
     maximize: bool
+    keras_epsilon: bool
+    bias_correction: bool
 
 
 class State(NamedTuple):
@@ -53,6 +62,22 @@ def _momentum(hp: Hyper, t: float | np.ndarray) -> Value:
     return hp.beta1 * (1.0 - 0.5 * 0.96 ** (t * hp.momentum_decay))
 
 
+def _corrections(
+    hp: Hyper, product: np.ndarray, mu_next: Value, t: float | np.ndarray
+) -> tuple[Value, Value, Value]:
+    """(1 - mu_product, 1 - mu_product * mu_next, 1 - beta2^t), or 1s with correction off."""
+    if not hp.bias_correction:
+        return 1.0, 1.0, 1.0
+    return 1.0 - product, 1.0 - product * mu_next, 1 - hp.beta2**t
+
+
+def _denominator(v: np.ndarray, bc2: Value, hp: Hyper) -> np.ndarray:
+    """sqrt(v / bc2) + eps (torch), or (sqrt(v) + eps) / sqrt(bc2) (Keras' epsilon hat)."""
+    if hp.keras_epsilon:
+        return (np.sqrt(v) + hp.eps) / bc2**0.5
+    return np.sqrt(v / bc2) + hp.eps
+
+
 def update(
     params: np.ndarray, grad: np.ndarray, state: State, step: int, lr: Value, hp: Hyper
 ) -> tuple[np.ndarray, State]:
@@ -62,17 +87,16 @@ def update(
     mu, mu_next = _momentum(hp, step), _momentum(hp, step + 1)
     # Per-point hyperparameters arrive as (N, 2) with equal columns; the product is per point.
     mu_product *= mu[:, 0] if isinstance(mu, np.ndarray) else mu
-    product = mu_product[:, None]
     m += (1 - hp.beta1) * (g - m)
     v *= hp.beta2
     v += (1 - hp.beta2) * g * g
-    denom = np.sqrt(v / (1 - hp.beta2**step))
-    denom += hp.eps
+    bc_grad, bc_momentum, bc2 = _corrections(hp, mu_product[:, None], mu_next, step)
+    denom = _denominator(v, bc2, hp)
     g /= denom
-    g *= lr * (1.0 - mu) / (1.0 - product)
+    g *= lr * (1.0 - mu) / bc_grad
     params -= g
     np.divide(m, denom, out=g)
-    g *= lr * mu_next / (1.0 - product * mu_next)
+    g *= lr * mu_next / bc_momentum
     params -= g
     return params, state
 
@@ -90,12 +114,11 @@ def derived(
     if is_active(hp.weight_decay) and not hp.decoupled_weight_decay:
         g = g + hp.weight_decay * xy
     mu, mu_next = _momentum(hp, t), _momentum(hp, t + 1)
-    product = state["mu_product"][..., None]
-    m_hat = mu_next * state["exp_avg"] / (1.0 - product * mu_next) + (1.0 - mu) * g / (
-        1.0 - product
-    )
-    v_hat = state["exp_avg_sq"] / (1 - hp.beta2**t)
-    return {"m_hat": m_hat, "v_hat": v_hat, "step": lr * m_hat / (np.sqrt(v_hat) + hp.eps)}
+    bc_grad, bc_momentum, bc2 = _corrections(hp, state["mu_product"][..., None], mu_next, t)
+    m_hat = mu_next * state["exp_avg"] / bc_momentum + (1.0 - mu) * g / bc_grad
+    v_hat = state["exp_avg_sq"] / bc2
+    step = lr * m_hat / _denominator(state["exp_avg_sq"], bc2, hp)
+    return {"m_hat": m_hat, "v_hat": v_hat, "step": step}
 
 
 SPEC = OptimizerSpec(
@@ -116,6 +139,8 @@ SPEC = OptimizerSpec(
         ),
         h.decoupled_weight_decay(),
         h.maximize(),
+        h.keras_epsilon(),
+        h.bias_correction(),
     ),
     state_names=State._fields,
     formula_latex=r"""\begin{aligned}

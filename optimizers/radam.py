@@ -12,6 +12,12 @@ bc1 = 1 - beta1^t, bc2 = 1 - beta2^t::
     rho_t > 5:  r = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))
                 p <- p - lr * m_hat * r * sqrt(bc2) / (sqrt(v) + eps)
     else:       p <- p - lr * m_hat                 (plain momentum SGD)
+
+Teaching switch torch lacks: ``bias_correction=False`` sets bc1 = bc2 = 1 in the step, so the
+raw m and v drive it; rho_t, the length of the average v stands for, keeps its own bc2: it
+decides when v can be trusted, not how large it is. There is no ``keras_epsilon`` here:
+torch's RAdam already adds eps to sqrt(v) before the correction, which is Keras' "epsilon
+hat" placement, so the switch would change nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ class Hyper(NamedTuple):
     weight_decay: Value
     decoupled_weight_decay: bool
     maximize: bool
+    bias_correction: bool
 
 
 class State(NamedTuple):
@@ -44,6 +51,13 @@ class State(NamedTuple):
 def init(params: np.ndarray, lr: Value, hp: Hyper) -> State:
     """Zero moments."""
     return State(np.zeros_like(params), np.zeros_like(params))
+
+
+def bias_corrections(hp: Hyper, t: float | np.ndarray) -> tuple[Value, Value]:
+    """(1 - beta1^t, 1 - beta2^t) for the step, or (1, 1) with bias correction switched off."""
+    if not hp.bias_correction:
+        return 1.0, 1.0
+    return 1 - hp.beta1**t, 1 - hp.beta2**t
 
 
 def rectification(hp: Hyper, t: float | np.ndarray) -> tuple[Value, Value]:
@@ -69,7 +83,7 @@ def update(
     m += (1 - hp.beta1) * (g - m)
     v *= hp.beta2
     v += (1 - hp.beta2) * g * g
-    bc1, bc2 = 1 - hp.beta1**step, 1 - hp.beta2**step
+    bc1, bc2 = bias_corrections(hp, step)
     use_adaptive, r = rectification(hp, step)
     np.divide(m, bc1, out=g)  # g now holds m_hat
     g *= lr
@@ -89,7 +103,7 @@ def derived(
     hp: Hyper,
 ) -> dict[str, np.ndarray]:
     """m_hat, v_hat = v / bc2, and the (rectified or plain) step."""
-    bc1, bc2 = 1 - hp.beta1**t, 1 - hp.beta2**t
+    bc1, bc2 = bias_corrections(hp, t)
     v = state["exp_avg_sq"]
     m_hat = state["exp_avg"] / bc1
     use_adaptive, r = rectification(hp, t)
@@ -108,6 +122,7 @@ SPEC = OptimizerSpec(
         h.weight_decay(),
         h.decoupled_weight_decay(),
         h.maximize(),
+        h.bias_correction(),
     ),
     state_names=State._fields,
     formula_latex=r"""\begin{aligned}

@@ -24,6 +24,7 @@ from ui.lesson_settings import (
     bias_from_query,
     bias_to_query,
 )
+from ui.present import part
 from ui.shell import current_language
 from viz import bias
 from viz.paths import path_runs, paths_figure
@@ -51,7 +52,8 @@ settings, notices = link_state.linked_settings(PAGE, bias_from_query, lang)
 key = f"bc.{link_state.revision(PAGE)}"
 
 st.title(t("bias.title", lang))
-st.markdown(t("bias.intro", lang))
+with part("intro"):
+    st.markdown(t("bias.intro", lang))
 show_notices(notices, lang)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
@@ -195,7 +197,7 @@ with compare_slot:
             key=f"{PAGE}.lengths",
         )
         st.caption(t("bias.compare.lengths_caption", lang))
-        with st.expander(t("pg.export", lang), icon=":material/download:"):
+        with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
             export_buttons(
                 figure, runs, bias_to_query(settings), basename="bias_correction",
                 key=f"{PAGE}.export", lang=lang,

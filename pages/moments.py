@@ -23,6 +23,7 @@ from ui.lesson_settings import (
     moments_from_query,
     moments_to_query,
 )
+from ui.present import part
 from ui.shell import current_language
 from viz import moments, newton, step_inspector
 
@@ -33,7 +34,8 @@ settings, notices = link_state.linked_settings(PAGE, moments_from_query, lang)
 key = f"mo.{link_state.revision(PAGE)}"
 
 st.title(t("moments.title", lang))
-st.markdown(t("moments.intro", lang))
+with part("intro"):
+    st.markdown(t("moments.intro", lang))
 show_notices(notices, lang)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
@@ -137,7 +139,7 @@ with figure_slot:
         plotly_chart(figure, key=f"{PAGE}.chart")
         st.caption(t("moments.arrows_caption", lang))
         if traj is not None:
-            with st.expander(t("pg.export", lang), icon=":material/download:"):
+            with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
                 export_buttons(
                     figure,
                     [(entry.title, traj)],

@@ -27,6 +27,7 @@ from ui.playground_panels import (
     view_sidebar,
 )
 from ui.playground_settings import PlaygroundSettings, entry_labels, from_query, to_query
+from ui.present import part
 from ui.shell import current_language
 from viz.paths import PALETTE, path_runs, paths_figure
 from viz.summary import summary_columns
@@ -50,7 +51,8 @@ settings, notices = link_state.linked_settings(PAGE, from_query, lang)
 key = f"pg.{link_state.revision(PAGE)}"
 
 st.title(t("pg.title", lang))
-st.caption(t("pg.intro", lang))
+with part("intro"):
+    st.caption(t("pg.intro", lang))
 for notice in notices:
     st.warning(notice.text(lang), icon=":material/link:")
 surface_info = st.container()
@@ -87,13 +89,15 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
         st.rerun()  # a click on the map picked a start point: the sidebar must show it
     key = f"pg.{link_state.revision(PAGE)}"
     figure_slot = st.container()
-    step_buttons(settings, key=key, lang=lang)
-    summary_slot = st.container()
-    st.subheader(t("pg.optimizers", lang))
-    colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
-    settings, error_slots = optimizer_panels(
-        settings, colors, entry_labels(settings.optimizers), key=key, lang=lang
-    )
+    with part("steps"):
+        step_buttons(settings, key=key, lang=lang)
+    summary_slot = part("summary")
+    with part("optimizers"):
+        st.subheader(t("pg.optimizers", lang))
+        colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
+        settings, error_slots = optimizer_panels(
+            settings, colors, entry_labels(settings.optimizers), key=key, lang=lang
+        )
     labels = entry_labels(settings.optimizers)
     link_state.store(PAGE, settings)
     link_state.publish(PAGE, settings, to_query, lang)
@@ -133,7 +137,7 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
     if shown is not None:
         with summary_slot:
             st.dataframe(shown.table, hide_index=True, width="stretch")
-        with st.expander(t("pg.export", lang), icon=":material/download:"):
+        with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
             export_buttons(
                 shown.figure,
                 shown.runs,
@@ -142,7 +146,8 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
                 key=f"{PAGE}.export",
                 lang=lang,
             )
-        st.caption(t("pg.link_help", lang))
+        with part("link_help"):
+            st.caption(t("pg.link_help", lang))
 
 
 def _shown(

@@ -26,6 +26,7 @@ from ui.lesson_settings import (
     schedules_to_query,
 )
 from ui.playground_settings import NO_SCHEDULE
+from ui.present import part
 from ui.shell import current_language
 from viz import schedule_plots
 from viz.paths import path_runs, paths_figure
@@ -52,7 +53,8 @@ def same_value(a: object, b: object) -> bool:
 
 
 st.title(t("schedpage.title", lang))
-st.markdown(t("schedpage.intro", lang))
+with part("intro"):
+    st.markdown(t("schedpage.intro", lang))
 show_notices(notices, lang)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
@@ -176,7 +178,7 @@ with paths_slot:
             st.info(t("pg.kept_figure", lang))
         plotly_chart(figure, key=f"{PAGE}.paths_chart")
         if runs:
-            with st.expander(t("pg.export", lang), icon=":material/download:"):
+            with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
                 export_buttons(
                     figure,
                     runs,

@@ -30,6 +30,7 @@ from ui.lesson_settings import (
     sweep_to_query,
 )
 from ui.playground_settings import TOLERANCES, OptimizerEntry
+from ui.present import part
 from ui.shell import current_language
 from viz import basins as basins_viz
 from viz import sweep as sweep_viz
@@ -120,7 +121,8 @@ settings, notices = link_state.linked_settings(PAGE, sweep_from_query, lang)
 key = f"sw.{link_state.revision(PAGE)}"
 
 st.title(t("sweep.title", lang))
-st.markdown(t("sweep.intro", lang))
+with part("intro"):
+    st.markdown(t("sweep.intro", lang))
 show_notices(notices, lang)
 
 base, entry, formula_slot, _ = lesson_sidebar(
@@ -316,7 +318,7 @@ with grid_slot:
                 query_params=settings.cell_link(values),
             )
         st.caption(t("sweep.click_help", lang))
-        with st.expander(t("pg.export", lang), icon=":material/download:"):
+        with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
             grid_exports(figure, result)
 
 with basins_slot:

@@ -23,6 +23,8 @@ import numpy as np
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
+from ui import present
+
 # NumPy dtypes Plotly.js reads as typed arrays (int64 has no typed array in the browser).
 TYPED_ARRAYS = {
     "int8": "i1",
@@ -94,7 +96,8 @@ def plotly_chart(
     config: Mapping[str, Any] | None = None,
 ) -> None:
     """Draw ``figure`` (a ``viz`` figure dict); ``on_select`` makes a click select points."""
-    ready = figure if isinstance(figure, BaseFigure) else ReadyFigure(figure)
+    # The session's presentation (projector style, phone layout) applies to every figure.
+    ready = figure if isinstance(figure, BaseFigure) else ReadyFigure(present.styled(figure))
     options: dict[str, Any] = {}
     if on_select is not None:
         options = {"on_select": on_select, "selection_mode": "points"}

@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from ui.links import Notice
+from ui import present
+from ui.links import ALWAYS_KNOWN, Notice
 from ui.shell import LANG_PARAM
 
 S = TypeVar("S")
@@ -33,7 +34,7 @@ def _keys(page: str) -> tuple[str, str, str, str]:
 
 
 def _query() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params if key != LANG_PARAM}
+    return {key: st.query_params.get_all(key) for key in st.query_params if key not in ALWAYS_KNOWN}
 
 
 def linked_settings(page: str, parse: Parser, lang: str) -> tuple[S, list[Notice]]:
@@ -77,5 +78,5 @@ def publish(page: str, settings: S, encode: Encoder, lang: str) -> None:
     _, written_key, _, _ = _keys(page)
     query = encode(settings)
     if query != st.session_state.get(written_key) or set(_query()) != set(query):
-        st.query_params.from_dict({**query, LANG_PARAM: lang})
+        st.query_params.from_dict({**query, **present.link_params(), LANG_PARAM: lang})
         st.session_state[written_key] = query

@@ -31,7 +31,7 @@ MAX_SEED = 2**31 - 1
 MAX_COORD = 1e3  # start points and custom bounds live within +-MAX_COORD
 SHOWN_CHARS = 40  # of a hostile value, in a notice
 
-ALWAYS_KNOWN = frozenset({"lang"})  # owned by the app shell
+ALWAYS_KNOWN = frozenset({"lang", "present", "hide"})  # owned by the app shell
 
 
 @dataclass(frozen=True)

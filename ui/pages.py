@@ -19,5 +19,6 @@ LESSONS = (
     PageEntry("pages/bias_correction.py", "bias_correction", ":material/balance:"),
     PageEntry("pages/schedules.py", "schedules", ":material/schedule:"),
     PageEntry("pages/sweep.py", "sweep", ":material/grid_on:"),
+    PageEntry("pages/lessons.py", "lessons", ":material/school:"),
     PageEntry("pages/class.py", "class", ":material/groups:"),
 )

@@ -278,15 +278,26 @@ def step_buttons(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
     line = timeline(settings.steps, MAX_FRAMES)
     stride = int(line.steps[1] - line.steps[0]) if len(line.steps) > 1 else 1
     back, shown, forward = st.columns([1, 3, 1])
+    # ← and → step from the keyboard too (Streamlit's own shortcuts, no extra component).
     back.button(
-        t("pg.step_back", lang), key=f"{key}.back", on_click=_step, args=(-1,), width="stretch"
+        t("pg.step_back", lang),
+        key=f"{key}.back",
+        on_click=_step,
+        args=(-1,),
+        width="stretch",
+        shortcut="Left",
     )
     shown.caption(
         f"{t('pg.step_shown', lang)}: **{settings.step}** / {settings.steps} · "
         + t("pg.step_help", lang, stride=stride)
     )
     forward.button(
-        t("pg.step_forward", lang), key=f"{key}.forward", on_click=_step, args=(1,), width="stretch"
+        t("pg.step_forward", lang),
+        key=f"{key}.forward",
+        on_click=_step,
+        args=(1,),
+        width="stretch",
+        shortcut="Right",
     )
 
 

@@ -312,7 +312,9 @@ def _log_ticks(values: np.ndarray) -> dict:
     shown = values[np.isfinite(values) & (values > 0)]
     if shown.size == 0:
         return {}
-    decades = math.log10(float(shown.max()) / float(shown.min()))
+    # A difference of logs, not the log of a ratio: a run that reaches f* leaves gaps down
+    # to denormals (5e-324), and max / min of those overflows to inf.
+    decades = math.log10(float(shown.max())) - math.log10(float(shown.min()))
     if decades < 2:
         return {}
     return {"dtick": max(1, math.ceil(decades / 6)), "exponentformat": "power"}

@@ -85,6 +85,14 @@ def test_spec_is_complete(name):
     assert spec.defaults == {key: hp.default for key, hp in spec.hparams.items()}
 
 
+# Switches torch lacks, where they apply (RAdam already places eps as Keras' epsilon hat).
+BOTH_SWITCHES = {"keras_epsilon", "bias_correction"}
+TEACHING_SWITCHES = {
+    **dict.fromkeys(("adam", "adamw", "adamax", "nadam"), BOTH_SWITCHES),
+    "radam": {"bias_correction"},
+}
+
+
 @pytest.mark.parametrize("name", TORCH)
 def test_torch_defaults_and_names(name):
     spec = optimizers.get(name)
@@ -96,9 +104,7 @@ def test_torch_defaults_and_names(name):
     assert torch_params == defaults
     assert spec.hparams["maximize"].default is False
     teaching = {k for k, hp in spec.hparams.items() if not hp.torch}
-    assert teaching == (
-        {"keras_epsilon", "bias_correction"} if name in ("adam", "adamw", "adamax") else set()
-    )
+    assert teaching == TEACHING_SWITCHES.get(name, set())
 
 
 def _leaves():

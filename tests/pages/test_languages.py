@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from i18n import LANG_NAMES
 from tests.support.apptest import run_app
 from ui.pages import HOME, LESSONS
 from ui.shell import LANGUAGE_LABEL
@@ -13,7 +14,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 WORD = re.compile("[A-Za-z]{3}")
 PAGES = [HOME, *LESSONS]
 # The language switch is bilingual on purpose, and names each language in itself.
-BILINGUAL = {LANGUAGE_LABEL, "简体中文"}
+BILINGUAL = {LANGUAGE_LABEL, *LANG_NAMES.values()}
 
 
 def _texts(at) -> list[str]:

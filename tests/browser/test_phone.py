@@ -1,0 +1,61 @@
+"""A phone (390 x 844, a phone's User-Agent): the Playground's map at full width with the
+curves below it, controls reachable, nothing wider than the screen; the lessons usable."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+LOADED_MS = 180_000  # a busy machine renders a page's widgets and charts slowly
+
+
+@pytest.fixture
+def phone(browser, server_url):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, user_agent=PHONE_UA
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(LOADED_MS)
+
+    def _open(path: str):
+        tab.goto(f"{server_url}{path}")
+        return tab
+
+    yield _open
+    context.close()
+
+
+def _no_sideways_scroll(tab) -> None:
+    width, client = tab.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width <= client
+
+
+def test_the_playground_on_a_phone(phone):
+    tab = phone("/playground")
+    chart = tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    chart.locator(".main-svg").first.wait_for()
+    maps = chart.locator(".nsewdrag")  # the plotting areas: the map, then the curves
+    boxes = [maps.nth(i).bounding_box() for i in range(maps.count())]
+    the_map, curves = boxes[0], boxes[1:]
+    assert the_map["width"] >= 250  # most of the 390 px, not a third of them
+    assert curves and all(c["y"] >= the_map["y"] + the_map["height"] for c in curves)
+    assert all(c["width"] >= 250 for c in curves)
+    _no_sideways_scroll(tab)
+    # The controls: the sidebar folds away behind its button and opens on a tap.
+    tab.get_by_test_id("stExpandSidebarButton").click()
+    tab.get_by_label("Loss surface").wait_for()
+
+
+def test_a_lesson_on_a_phone(phone):
+    tab = phone("/lessons?lesson=adam_from_parts&step=3")
+    frame = tab.frame_locator("iframe").first
+    frame.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for()
+    view = tab.locator("iframe").first.bounding_box()
+    assert view["width"] >= 340
+    tab.get_by_role("button", name="Next").wait_for()
+    _no_sideways_scroll(tab)

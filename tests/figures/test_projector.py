@@ -1,0 +1,96 @@
+"""Projector style on real figures: wide paths, large markers and fonts, Okabe-Ito colours."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.io as pio
+import pytest
+
+import optimizers
+import surfaces
+from viz import bias
+from viz.contour import surface_grid
+from viz.paths import path_runs, paths_figure
+from viz.projector import (
+    FONT_SIZE,
+    MIN_FONT_SIZE,
+    MIN_LINE_WIDTH,
+    NEAREST_OKABE_ITO,
+    OKABE_ITO,
+    okabe_ito_color,
+    projector_figure,
+)
+
+BOWL = surfaces.get("elliptic_bowl")
+
+
+def _as_dict(figure) -> dict:
+    """A builder's figure (a go.Figure or its dict) as plain JSON data."""
+    return json.loads(pio.to_json(figure, validate=False))
+
+
+@pytest.fixture(scope="module")
+def playground_figure() -> dict:
+    runs = [optimizers.run(name, BOWL, BOWL.start, 40, lr=0.05) for name in ("sgd", "adam")]
+    grid = surface_grid(BOWL.value, BOWL.bounds)
+    return _as_dict(paths_figure(grid, path_runs(["SGD", "Adam"], runs), minima=BOWL.minima))
+
+
+def _fonts(value, found=None) -> list[float]:
+    found = [] if found is None else found
+    if isinstance(value, dict):
+        for key, font in value.items():
+            if key.endswith("font") and isinstance(font, dict) and "size" in font:
+                found.append(font["size"])
+        for item in value.values():
+            _fonts(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _fonts(item, found)
+    return found
+
+
+def test_paths_get_wide_lines_and_larger_markers(playground_figure):
+    styled = projector_figure(playground_figure)
+    pairs = list(zip(playground_figure["data"], styled["data"], strict=True))
+    lines = [
+        new for old, new in pairs if old["type"] == "scatter" and "lines" in old.get("mode", "")
+    ]
+    assert lines and all(trace["line"]["width"] >= MIN_LINE_WIDTH for trace in lines)
+    sized = [
+        (old, new)
+        for old, new in pairs
+        if isinstance(old.get("marker", {}).get("size"), int | float)
+    ]
+    assert sized and all(new["marker"]["size"] == 1.5 * old["marker"]["size"] for old, new in sized)
+    contours = [(old, new) for old, new in pairs if old["type"] == "contour"]
+    assert contours and all(old.get("line") == new.get("line") for old, new in contours)
+    assert styled["layout"]["font"]["size"] == FONT_SIZE
+    assert min(_fonts(styled["layout"])) >= MIN_FONT_SIZE
+    axes = [v for k, v in styled["layout"].items() if k.startswith(("xaxis", "yaxis"))]
+    assert axes and all(axis["tickfont"]["size"] >= MIN_FONT_SIZE for axis in axes)
+    assert len(styled["frames"]) == len(playground_figure["frames"])
+
+
+def test_the_figure_given_is_left_as_it_was(playground_figure):
+    before = json.dumps(playground_figure, sort_keys=True)
+    projector_figure(playground_figure)
+    assert json.dumps(playground_figure, sort_keys=True) == before
+
+
+def test_other_palettes_become_okabe_ito():
+    figure = _as_dict(bias.corrections_figure(0.9, 0.999, 100))
+    text = json.dumps(figure).lower()
+    assert any(color in text for color in NEAREST_OKABE_ITO)  # tab10 colours before
+    styled = json.dumps(projector_figure(figure)).lower()
+    assert not any(color in styled for color in NEAREST_OKABE_ITO)
+    assert OKABE_ITO["blue"].lower() in styled and OKABE_ITO["vermillion"].lower() in styled
+
+
+def test_colour_forms():
+    assert okabe_ito_color("#1F77B4") == OKABE_ITO["blue"]
+    assert okabe_ito_color("rgba(31, 119, 180, 0.2)") == "rgba(0, 114, 178,0.2)"
+    assert okabe_ito_color("rgb(214,39,40)") == "rgb(213, 94, 0)"
+    assert okabe_ito_color("#123456") == "#123456"
+    assert okabe_ito_color("white") == "white"

@@ -1,0 +1,31 @@
+"""Which pure link parser reads each lab page's settings (the page's own ``from_query``).
+
+Lessons use it to check a step's link the way the page itself will read it, so a link
+that would open with notices is reported on the lesson page, not discovered in class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ui import lesson_settings, playground_settings
+from ui.links import Notice
+
+LinkParser = Callable[[Mapping[str, Any], str], tuple[Any, list[Notice]]]
+
+PARSERS: dict[str, LinkParser] = {
+    "playground": playground_settings.from_query,
+    "moments": lesson_settings.moments_from_query,
+    "bias_correction": lesson_settings.bias_from_query,
+    "schedules": lesson_settings.schedules_from_query,
+    "sweep": lesson_settings.sweep_from_query,
+}
+
+
+def link_notices(page: str, query: tuple[tuple[str, str], ...], lang: str) -> list[Notice]:
+    """What ``page`` would say about ``query`` (empty: the link opens clean)."""
+    grouped: dict[str, list[str]] = {}
+    for key, value in query:
+        grouped.setdefault(key, []).append(value)
+    return PARSERS[page](grouped, lang)[1]
