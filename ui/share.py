@@ -10,7 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import t
-from ui.share_link import only_this_computer, qr_png, share_url
+from ui.qr import qr_png
+from ui.share_link import only_this_computer, share_url
 
 
 def _share(url: str, lang: str) -> None:

@@ -1,22 +1,11 @@
-"""The current view's address for the class, and its QR code. Pure: no Streamlit.
-
-The QR code comes from ``segno`` (pure Python, maintained, no Pillow needed for PNG): error
-correction level M survives a glare spot on a projector screen, and the image is drawn
-with at least :data:`MODULE_PX` pixels per module, so a phone can read it from the back
-of a room when it fills a good part of the screen.
-"""
+"""The current view's address for the class (its QR code: ``ui.qr``). Pure: no Streamlit."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from ipaddress import ip_address
 from urllib.parse import urlencode, urlsplit
 
-import segno
-
-MODULE_PX = 10
-QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 # Left readable in the lab's links (address bar, lesson files, QR codes): "sched=none,step",
 # "0.5**(t/50)".
@@ -43,11 +32,3 @@ def only_this_computer(url: str) -> bool:
         return ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def qr_png(text: str) -> bytes:
-    """A PNG of the QR code of ``text`` (level M, quiet zone included)."""
-    code = segno.make(text, error="m")
-    buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=MODULE_PX, border=QUIET_ZONE)
-    return buffer.getvalue()

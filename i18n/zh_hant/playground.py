@@ -63,21 +63,6 @@ MESSAGES: dict[str, str] = {
     "pg.link_help": "位址列儲存了這個檢視的全部設定：複製它即可分享你現在看到的內容。",
     "pg.formula_latex": "公式",
     "pg.lesson": "觀察要點",
-    "export.png": "PNG 圖片",
-    "export.svg": "SVG 向量圖",
-    "export.html": "互動式 HTML",
-    "export.csv": "軌跡資料（CSV）",
-    "export.json": "軌跡資料（JSON）",
-    "export.gif": "GIF 動畫",
-    "export.gif_make": "產生 GIF",
-    "export.gif_progress": "正在渲染 GIF 影格……",
-    "export.gif_ready": "下載 GIF",
-    "export.images_unavailable": (
-        "圖片匯出（PNG、SVG、GIF）需要伺服器上安裝 Chromium：用 `apt-get install -y chromiu"
-        "m` 安裝（中文文字還需 `fonts-noto-cjk`），或把 BROWSER_PATH 設為 Chrome/Chromium "
-        "可執行檔案，然後重啟應用。HTML、CSV 和 JSON 匯出無需 Chromium。"
-    ),
-    "export.failed": "匯出失敗：{error}",
     "link.notice": "連結參數 `{param}`：{allowed}，但給出的是 `{given}`；改用 {used}。",
     "link.notice_dropped": "已忽略連結參數 `{param}` = `{given}`：{allowed}。",
     "link.allowed_number": "應為 {interval} 內的數",

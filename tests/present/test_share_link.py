@@ -6,7 +6,8 @@ import numpy as np
 import segno
 from PIL import Image
 
-from ui.share_link import MODULE_PX, QUIET_ZONE, only_this_computer, qr_png, share_url
+from ui.qr import MODULE_PX, QUIET_ZONE, qr_png
+from ui.share_link import only_this_computer, share_url
 
 PAGE = "http://192.168.1.20:8501/playground"
 
