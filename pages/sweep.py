@@ -20,7 +20,7 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
 from ui.exports import images_available
-from ui.lesson_panels import lesson_sidebar, session_cached, shared_cached, show_notices
+from ui.lesson_panels import lesson_sidebar, shared_cached, show_notices
 from ui.lesson_settings import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
@@ -270,8 +270,9 @@ with grid_slot:
         run_key = (surface_key, entry, base.start_point(), base.steps, base.seed, tol, *axes)
         bar = st.empty()
 
+        text = t("sweep.progress", lang, n=axes[0].n * axes[1].n)
+
         def run_grid():
-            text = t("sweep.progress", lang, n=axes[0].n * axes[1].n)
             progress = bar.progress(0.0, text=text)
             return sweep.run_sweep(
                 entry.optimizer,
@@ -287,7 +288,10 @@ with grid_slot:
             )
 
         try:
-            result = session_cached(PAGE, run_key, run_grid)
+            # One grid per process: students opening the same sweep wait for one run.
+            result = shared_cached(
+                PAGE, run_key, run_grid, on_wait=lambda: bar.progress(0.0, text=text)
+            )
         except ValueError as err:
             st.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
         bar.empty()

@@ -1,6 +1,6 @@
 """Controls shared by the teaching pages: the run settings, one optimizer's panel, notices,
-small per-session and per-server caches for results computed with a progress bar, and the
-last good figure kept on screen while an error is fixed.
+a per-server cache for results computed with a progress bar, and the last good figure kept
+on screen while an error is fixed.
 
 Each control takes the current settings and a ``key`` that carries the page's link revision
 (``ui.link_state``) and returns the settings the widgets now hold; values live in the
@@ -9,8 +9,6 @@ page's settings, never only in widget state.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -23,9 +21,9 @@ from ui.controls import hparam_controls
 from ui.links import MAX_STEPS, Notice
 from ui.playground_panels import noise_and_seed, start_inputs, surface_sidebar
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings
+from ui.shared_results import MAX_ENTRIES, shared_results
 
-SESSION_CACHE_ENTRIES = 8
-SHARED_CACHE_ENTRIES = 64
+SHARED_CACHE_ENTRIES = MAX_ENTRIES
 
 
 def show_notices(notices: Sequence[Notice], lang: str) -> None:
@@ -101,41 +99,18 @@ def lesson_sidebar(
     return LessonSidebar(base, entry, formula_slot, error_slot)
 
 
-def session_cached(name: str, key: Hashable, compute: Callable[[], Any]) -> Any:
-    """``compute()`` once per ``key`` in this session (the last few kept): for results made
-    with a progress bar, which st.cache_data would replay as stale elements."""
-    store: OrderedDict = st.session_state.setdefault(f"_lesson_cache.{name}", OrderedDict())
-    if key in store:
-        store.move_to_end(key)
-        return store[key]
-    value = compute()
-    store[key] = value
-    while len(store) > SESSION_CACHE_ENTRIES:
-        store.popitem(last=False)
-    return value
-
-
-@st.cache_resource(show_spinner=False)
-def _shared_store(name: str) -> tuple[threading.Lock, OrderedDict]:
-    return threading.Lock(), OrderedDict()
-
-
-def shared_cached(name: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+def shared_cached(
+    name: str,
+    key: Hashable,
+    compute: Callable[[], Any],
+    on_wait: Callable[[], None] | None = None,
+) -> Any:
     """``compute()`` once per ``key`` for every session of this server (the last
     SHARED_CACHE_ENTRIES kept), like st.cache_data, but ``compute`` may drive a progress
     bar: st.cache_data would replay its updates as stale elements. A class opening the same
-    view shares one computation; two sessions asking at once may both compute it."""
-    lock, store = _shared_store(name)
-    with lock:
-        if key in store:
-            store.move_to_end(key)
-            return store[key]
-    value = compute()
-    with lock:
-        store[key] = value
-        while len(store) > SHARED_CACHE_ENTRIES:
-            store.popitem(last=False)
-    return value
+    view shares one computation, also when asking at once: the others wait for it (after
+    ``on_wait``), see ui.shared_results."""
+    return shared_results(name).get(key, compute, on_wait)
 
 
 def last_good(name: str, key: Hashable, make: Callable[[], Any] | None) -> tuple[Any, bool]:
