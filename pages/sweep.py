@@ -267,7 +267,12 @@ with grid_slot:
     result = None
     if surface is not None:
         fixed = entry.run_kwargs()
-        run_key = (surface_key, entry, base.start_point(), base.steps, base.seed, tol, *axes)
+        # The axes override the entry's values of the swept names: a move of those (the
+        # sidebar's lr on an lr axis) keeps the grid.
+        swept = {axes[0].name, axes[1].name}
+        unswept = tuple(sorted((n, v) for n, v in entry.values().items() if n not in swept))
+        run_key = (surface_key, entry.optimizer, unswept, base.start_point(), base.steps)
+        run_key += (base.seed, tol, *axes)
         bar = st.empty()
 
         text = t("sweep.progress", lang, n=axes[0].n * axes[1].n)

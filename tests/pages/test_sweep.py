@@ -14,6 +14,7 @@ from tests.support.apptest import plotly_array, run_app
 from ui.lesson_settings import SweepSettings, entry, sweep_from_query, sweep_to_query
 from ui.playground_settings import PlaygroundSettings
 from ui.playground_settings import from_query as playground_from_query
+from ui.shared_results import shared_results
 from viz import sweep as sweep_viz
 
 PAGE = "pages/sweep.py"
@@ -131,3 +132,18 @@ def test_chinese_title_and_labels():
     assert not at.exception
     assert at.title[0].value == "超参数扫描与吸引域"
     assert "x 轴" in [box.label for box in at.selectbox]
+
+
+def test_a_swept_hyperparameter_in_the_sidebar_keeps_the_grid_an_unswept_one_reruns_it():
+    at = run_app(PAGE, **{"x.n": "6", "y.n": "5", "steps": "50"})
+    before = _specs(at)[0]["data"][1]["z"]
+    lr = next(s for s in at.select_slider if s.label == "learning rate lr")
+    lr.set_value(next(v for v in lr.options if float(v) != float(lr.value))).run()
+    assert not at.exception
+    assert _specs(at)[0]["data"][1]["z"] == before
+    assert len(shared_results("sweep")._values) == 1  # lr is the x axis: the same grid
+    beta2 = next(s for s in at.slider if s.label == "beta2")
+    beta2.set_value(0.9).run()
+    assert not at.exception
+    assert _specs(at)[0]["data"][1]["z"] != before
+    assert len(shared_results("sweep")._values) == 2
