@@ -30,7 +30,7 @@ position, notices = current_position(lessons, lang)
 
 st.title(t("guided.title", lang))
 for notice in notices:
-    st.warning(notice.text(lang), icon="🔗")
+    st.warning(notice.text(lang), icon=":material/link:")
 show_problems(problems, lang)
 
 position = sidebar_choice(lessons, position, lang=lang)

@@ -122,22 +122,28 @@ def teacher_view(member: Membership, lang: str) -> None:
         minutes = max(0, round((info.expires_at - time.time()) / 60))
         st.caption(t("class.status", lang, students=info.students, minutes=minutes))
     qr.image(qr_png(link), width=QR_WIDTH, caption=t("class.qr", lang))
-    with st.expander(t("class.teacher_link", lang), icon="🔑"):
+    with st.expander(t("class.teacher_link", lang), icon=":material/key:"):
         st.caption(t("class.teacher_link_help", lang))
         st.code(teacher_link(member.code, member.token), language=None)
     question = attempt(lang, repo.current_question, member.code)
     if question is None:
-        st.info(t("class.no_question", lang), icon="💡")
+        st.info(t("class.no_question", lang), icon=":material/lightbulb:")
     else:
         projector(member, question, lang)
     st.divider()
-    st.button(t("class.end", lang), icon="🗑️", key="class.end", on_click=_end, args=(member, lang))
+    st.button(
+        t("class.end", lang),
+        icon=":material/delete:",
+        key="class.end",
+        on_click=_end,
+        args=(member, lang),
+    )
 
 
 def student_view(member: Membership, lang: str) -> None:
     st.text(t("class.you_are", lang, nickname=member.nickname, code=member.code))
     question = attempt(lang, repository().current_question, member.code)
     if question is None:
-        st.info(t("class.wait", lang), icon="⏳")
+        st.info(t("class.wait", lang), icon=":material/hourglass_top:")
     else:
         student_question(member, question, lang)

@@ -92,11 +92,11 @@ def _query() -> dict[str, str]:
 def _teacher(member: Membership, url_path: str, lang: str) -> None:
     page = PAGE_FILES.get(url_path)
     if st.session_state.pop(_SENT, False):
-        st.success(t("class.panel.sent", lang), icon="📡")
+        st.success(t("class.panel.sent", lang), icon=":material/cast:")
     if page is not None and page != CLASS_PAGE:
         st.button(
             t("class.panel.send", lang),
-            icon="📡",
+            icon=":material/cast:",
             width="stretch",
             key="class.send",
             on_click=_send,
@@ -104,7 +104,7 @@ def _teacher(member: Membership, url_path: str, lang: str) -> None:
         )
     if url_path == PLAYGROUND:
         _ask(member, lang)
-    st.page_link(CLASS_PAGE, label=t("class.panel.projector", lang), icon="🧑‍🏫")
+    st.page_link(CLASS_PAGE, label=t("class.panel.projector", lang), icon=":material/co_present:")
 
 
 def _send(member: Membership, page: str, lang: str) -> None:
@@ -118,7 +118,7 @@ def _ask(member: Membership, lang: str) -> None:
     view = attempt(lang, scene, query, lang)
     if view is None:
         return
-    with st.expander(t("class.panel.ask", lang), icon="❓"):
+    with st.expander(t("class.panel.ask", lang), icon=":material/help:"):
         labels = view.labels
         index = st.selectbox(
             t("class.panel.optimizer", lang),
@@ -174,7 +174,7 @@ def _student(member: Membership, on_class_page: bool, lang: str) -> None:
         st.caption(t("class.panel.following", lang))
         st.button(
             t("class.panel.explore", lang),
-            icon="🧭",
+            icon=":material/explore:",
             on_click=set_following,
             args=(False,),
             width="stretch",
@@ -183,7 +183,7 @@ def _student(member: Membership, on_class_page: bool, lang: str) -> None:
         st.caption(t("class.panel.exploring", lang))
         st.button(
             t("class.panel.follow", lang),
-            icon="👀",
+            icon=":material/visibility:",
             on_click=set_following,
             args=(True,),
             type="primary",

@@ -219,7 +219,7 @@ def _revealed_for_teacher(member: Membership, question: Question, view: Scene, l
 def _truth_caption(run: PathRun, truth: np.ndarray, lang: str) -> None:
     st.success(
         t("class.truth", lang, optimizer=run.label, steps=run.steps, x=truth[0], y=truth[1]),
-        icon="🎯",
+        icon=":material/target:",
     )
 
 
@@ -301,7 +301,7 @@ def _predict_for_student(member, question, view, mine, lang) -> None:
         config={"displaylogo": False, "scrollZoom": False},
     )
     if own is not None:
-        st.success(t("class.your_guess", lang, x=own[0], y=own[1]), icon="📍")
+        st.success(t("class.your_guess", lang, x=own[0], y=own[1]), icon=":material/location_on:")
 
 
 def _store_guess(member: Membership, question: Question, lang: str) -> None:

@@ -101,15 +101,15 @@ def attempt(lang: str, action, *args, later: str | None = None, **kwargs):
         if isinstance(err, UnknownClass | ClassExpired) and membership() is not None:
             # The class is gone: leave it, and say so on the page that no longer shows it.
             leave()
-            _refuse(message, "🚫", "page")
+            _refuse(message, ":material/block:", "page")
             if later is None:
                 st.rerun()
         else:
-            _refuse(message, "🚫", later)
+            _refuse(message, ":material/block:", later)
     except ValueError as err:
-        _refuse(t("class.err.value", lang, error=str(err)), "🚫", later)
+        _refuse(t("class.err.value", lang, error=str(err)), ":material/block:", later)
     except sa.exc.OperationalError:
-        _refuse(t("class.err.storage", lang), "🗄️", later)
+        _refuse(t("class.err.storage", lang), ":material/database:", later)
     return None
 
 

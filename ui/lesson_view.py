@@ -33,7 +33,7 @@ def lesson_files() -> tuple[list[Lesson], list[LessonProblem]]:
 def show_problems(problems: list[LessonProblem], lang: str) -> None:
     """One error per broken file, every problem in it named by its field."""
     for file, found in groupby(problems, key=lambda problem: problem.file):
-        st.error(t("guided.broken", lang, file=file), icon="📄")
+        st.error(t("guided.broken", lang, file=file), icon=":material/description:")
         st.code("\n".join(f"{p.field or '—'}: {p.message}" for p in found), language=None)
 
 
@@ -142,7 +142,7 @@ def step_navigation(lesson: Lesson, position: Position, step: Step, *, lang: str
 def live_view(step: Step, *, lang: str) -> None:
     """The step's page, interactive, in a frame; the link's own notices said up front."""
     for notice in link_notices(step.page, step.query, lang):
-        st.warning(t("guided.link_notice", lang, notice=notice.text(lang)), icon="🔗")
+        st.warning(t("guided.link_notice", lang, notice=notice.text(lang)), icon=":material/link:")
     base_path = st.get_option("server.baseUrlPath")
     src = step_link(step, lang, base_path=base_path, embed=True, shell=present.link_params())
     with st.container(key=f"{PAGE}-view-{st.session_state.get(_RELOADS, 0)}"):
@@ -158,8 +158,8 @@ def step_prompts(step: Step, *, lang: str) -> None:
     prompts = [
         (texts, title, icon)
         for texts, title, icon in (
-            (step.notice, "guided.notice", "👀"),
-            (step.question, "guided.question", "🙋"),
+            (step.notice, "guided.notice", ":material/visibility:"),
+            (step.question, "guided.question", ":material/front_hand:"),
         )
         if texts
     ]

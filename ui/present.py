@@ -79,7 +79,7 @@ def select_presentation(lang: str) -> Presentation:
         on_change=_adopt_toggle,
     )
     for notice in st.session_state.pop(_NOTICES, []):
-        st.warning(notice.text(lang), icon="🔗")
+        st.warning(notice.text(lang), icon=":material/link:")
     st.set_page_config(initial_sidebar_state="collapsed" if presentation.present else "auto")
     css = stylesheet(presentation)
     if css:

@@ -18,7 +18,7 @@ def _share(url: str, lang: str) -> None:
     st.image(qr_png(url), width="content")
     st.code(url, language=None, wrap_lines=True)
     if only_this_computer(url):
-        st.warning(t("share.loopback", lang), icon="🖥️")
+        st.warning(t("share.loopback", lang), icon=":material/computer:")
     else:
         st.caption(t("share.scan", lang))
 
