@@ -1,0 +1,315 @@
+"""Benchmark: the lab's pages in a real Chromium, against a bare Streamlit + Plotly page.
+
+    python bench/browser.py [--repeats 3] [--moves 5] [--pages playground,moments,sweep]
+                            [--profiles desktop,phone] [--max-seconds 900] [--json out.json]
+
+Two servers on loopback, each its own `streamlit run` in its own process group: the lab
+(app.py) and the baseline, bench/apps/trivial.py (one contour chart). Both are warmed with
+one load of every page, then every page is opened --repeats times, each in a fresh browser
+context (no cache, as a student's first visit), under two profiles:
+
+  desktop  1440 x 900
+  phone    390 x 844, touch, device scale 3, CPU throttled 4x (CDP
+           Emulation.setCPUThrottlingRate), as DevTools' phone emulation
+
+Per load it measures, in the page itself (an init script):
+  first chart   navigation start -> the first Plotly chart's SVG holds its drawn axes and traces
+  long tasks    the summed duration of main-thread long tasks (PerformanceObserver
+                'longtask') from navigation until the page is idle
+and, where the page has a "learning rate lr" slider, --moves key presses on it:
+  lr redraw     keydown -> the chart's last redraw for that move (a new `_fullData`)
+
+Prints medians per profile and page, and each page's first chart and long tasks as a ratio
+to the trivial app's in the same run (the machine is shared: ratios are what to compare).
+The issue's goals, at phone size throttled: first chart <= 1.3x the trivial app's, lr redraw
+<= 0.8 s median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+TRIVIAL_APP = Path("bench/apps/trivial.py")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PROFILES = {
+    "desktop": {"context": {"viewport": {"width": 1440, "height": 900}}, "throttle": 1},
+    "phone": {
+        "context": {
+            "viewport": {"width": 390, "height": 844},
+            "device_scale_factor": 3,
+            "is_mobile": True,
+            "has_touch": True,
+        },
+        "throttle": 4,
+    },
+}
+LR_LABEL = "learning rate lr"
+TRIVIAL = "trivial"
+FIRST_CHART_GOAL = 1.3  # x the trivial app's, phone profile
+REDRAW_GOAL_S = 0.8  # median, phone profile
+SERVER_START_TIMEOUT_S = 60.0
+LOAD_TIMEOUT_MS = 180_000
+QUIET_MS = 1_000  # no new long task or redraw for this long: the page has settled
+RUNNING = '[data-testid="stStatusWidget"]'
+
+# Runs before any of the page's scripts: timestamps are performance.now(), i.e. ms since
+# navigation start. A requestAnimationFrame poll sees a drawn chart on the frame it is
+# painted; Plotly replaces `gd._fullData` on every (re)plot, so a new object is a redraw.
+PROBE = """(() => {
+  const bench = (window.__bench = { longTasks: [], firstChart: null, redraws: [], keys: [] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('keydown', () => bench.keys.push(performance.now()), true);
+  let seen = null;
+  const poll = () => {
+    const gd = document.querySelector('.js-plotly-plot');
+    const drawn = gd && gd.querySelector('.cartesianlayer path, .cartesianlayer image');
+    if (drawn && gd._fullData) {
+      const now = performance.now();
+      if (bench.firstChart === null) bench.firstChart = now;
+      if (gd._fullData !== seen) { seen = gd._fullData; bench.redraws.push(now); }
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();"""
+
+
+@dataclass
+class Load:
+    """One page load: seconds to the first chart, long tasks (s), redraw per lr move (s)."""
+
+    first_chart: float
+    long_tasks: float
+    redraws: list[float] = field(default_factory=list)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def streamlit_server(script: Path, log_path: Path):
+    """`streamlit run script` on a free loopback port, in its own process group."""
+    port = _free_port()
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while not _healthy(url):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"streamlit run {script} did not start; see {log_path}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def _settle(tab, count_js: str) -> None:
+    """Wait until the script run has finished and `count_js` stopped growing for QUIET_MS."""
+    tab.wait_for_selector(RUNNING, state="detached", timeout=LOAD_TIMEOUT_MS)
+    last, since = tab.evaluate(count_js), time.monotonic()
+    while time.monotonic() - since < QUIET_MS / 1000:
+        tab.wait_for_timeout(200)
+        now = tab.evaluate(count_js)
+        if now != last:
+            last, since = now, time.monotonic()
+
+
+def _move_lr(tab, key: str) -> float:
+    """Press `key` on the first lr slider; seconds from keydown to the chart's last redraw."""
+    before = tab.evaluate("window.__bench.redraws.length")
+    slider = tab.get_by_role("slider", name=LR_LABEL).first
+    slider.focus()
+    slider.press(key)
+    tab.wait_for_function(f"window.__bench.redraws.length > {before}", timeout=LOAD_TIMEOUT_MS)
+    _settle(tab, "window.__bench.redraws.length")
+    pressed = tab.evaluate("window.__bench.keys.at(-1)")
+    return (tab.evaluate("window.__bench.redraws.at(-1)") - pressed) / 1000
+
+
+def measure_load(browser, url: str, profile: dict, moves: int) -> Load:
+    """Open `url` in a fresh context under `profile`; first chart, long tasks, lr redraws."""
+    context = browser.new_context(**profile["context"])
+    try:
+        context.add_init_script(PROBE)
+        tab = context.new_page()
+        tab.set_default_timeout(LOAD_TIMEOUT_MS)
+        if profile["throttle"] != 1:
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile["throttle"]})
+        tab.goto(url)
+        tab.wait_for_function("window.__bench.firstChart !== null")
+        _settle(tab, "window.__bench.longTasks.length + window.__bench.redraws.length")
+        bench = tab.evaluate("window.__bench")
+        load = Load(
+            first_chart=bench["firstChart"] / 1000,
+            long_tasks=sum(duration for _, duration in bench["longTasks"]) / 1000,
+        )
+        if moves and tab.get_by_role("slider", name=LR_LABEL).count():
+            # Up and back down the log-scale options: every move is a new value.
+            keys = ["ArrowRight"] * ((moves + 1) // 2) + ["ArrowLeft"] * (moves // 2)
+            load.redraws = [_move_lr(tab, key) for key in keys]
+        return load
+    finally:
+        context.close()
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def _s(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _x(value: float | None, base: float | None) -> str:
+    return "-" if value is None or not base else f"{value / base:.2f}x"
+
+
+def report(results: dict[str, dict[str, list[Load]]]) -> dict:
+    """Print a table per profile; return the medians (and ratios) for --json."""
+    summary: dict = {}
+    for profile, pages in results.items():
+        base = pages.get(TRIVIAL, [])
+        base_chart = median([load.first_chart for load in base])
+        base_tasks = median([load.long_tasks for load in base])
+        throttle = PROFILES[profile]["throttle"]
+        print(f"\n{profile} (CPU throttled {throttle}x), medians over {len(base)} loads:")
+        print(
+            f"  {'page':<12} {'first chart s':>13} {'vs trivial':>10} "
+            f"{'long tasks s':>12} {'vs trivial':>10} {'lr redraw s':>11}"
+        )
+        summary[profile] = {}
+        for page, loads in pages.items():
+            chart = median([load.first_chart for load in loads])
+            tasks = median([load.long_tasks for load in loads])
+            redraw = median([r for load in loads for r in load.redraws])
+            summary[profile][page] = {
+                "first_chart_s": chart,
+                "first_chart_vs_trivial": chart / base_chart if chart and base_chart else None,
+                "long_tasks_s": tasks,
+                "long_tasks_vs_trivial": tasks / base_tasks if tasks and base_tasks else None,
+                "lr_redraw_s": redraw,
+                "loads": [asdict(load) for load in loads],
+            }
+            print(
+                f"  {page:<12} {_s(chart):>13} {_x(chart, base_chart):>10} "
+                f"{_s(tasks):>12} {_x(tasks, base_tasks):>10} {_s(redraw):>11}"
+            )
+    phone = summary.get("phone", {})
+    if "playground" in phone and phone["playground"]["first_chart_vs_trivial"]:
+        pg = phone["playground"]
+        print(
+            f"\nGoals (phone, throttled): Playground first chart "
+            f"{pg['first_chart_vs_trivial']:.2f}x the trivial app (goal <= {FIRST_CHART_GOAL}x), "
+            f"lr redraw {_s(pg['lr_redraw_s'])} s (goal <= {REDRAW_GOAL_S} s)"
+        )
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3, help="loads per page and profile")
+    parser.add_argument("--moves", type=int, default=5, help="lr slider moves per load")
+    parser.add_argument("--pages", default="playground,moments,sweep")
+    parser.add_argument("--profiles", default="desktop,phone")
+    parser.add_argument("--max-seconds", type=float, default=900.0, help="stop measuring after")
+    parser.add_argument("--json", type=Path, help="write every load's numbers here")
+    args = parser.parse_args()
+    profiles = args.profiles.split(",")
+    unknown = set(profiles) - set(PROFILES)
+    if unknown:
+        parser.error(f"--profiles: unknown {sorted(unknown)}; choose from {sorted(PROFILES)}")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} not found: apt-get install -y chromium chromium-driver")
+    deadline = time.monotonic() + args.max_seconds
+
+    with contextlib.ExitStack() as stack:
+        logs = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-browser-")))
+        trivial = stack.enter_context(streamlit_server(TRIVIAL_APP, logs / "trivial.log"))
+        lab = stack.enter_context(streamlit_server(Path("app.py"), logs / "lab.log"))
+        urls = {TRIVIAL: f"{trivial}/"} | {p: f"{lab}/{p}" for p in args.pages.split(",")}
+        playwright = stack.enter_context(sync_playwright())
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+
+        for url in urls.values():  # warm: imports, st.cache_data, the first figure
+            measure_load(browser, url, PROFILES["desktop"], moves=1)
+        results: dict[str, dict[str, list[Load]]] = {
+            p: {page: [] for page in urls} for p in profiles
+        }
+        try:
+            # Pages interleaved within a repeat: a burst of load on the machine hits them all.
+            for repeat in range(args.repeats):
+                for profile in profiles:
+                    for page, url in urls.items():
+                        if time.monotonic() > deadline:
+                            raise TimeoutError
+                        load = measure_load(browser, url, PROFILES[profile], args.moves)
+                        results[profile][page].append(load)
+                        print(
+                            f"[{repeat + 1}/{args.repeats}] {profile:<7} {page:<10} "
+                            f"first chart {load.first_chart:.2f} s, long tasks "
+                            f"{load.long_tasks:.2f} s, lr redraws {_s(median(load.redraws))} s",
+                            flush=True,
+                        )
+        except TimeoutError:
+            print(f"--max-seconds {args.max_seconds:.0f} reached: reporting what was measured")
+    summary = report(results)
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()
