@@ -274,6 +274,8 @@ def main() -> None:
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} not found: apt-get install -y chromium chromium-driver")
     deadline = time.monotonic() + args.max_seconds
+    # SIGTERM (a timeout, a killed make) unwinds like Ctrl-C: the servers' groups are stopped.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
     with contextlib.ExitStack() as stack:
         logs = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-browser-")))
@@ -306,6 +308,8 @@ def main() -> None:
                         )
         except TimeoutError:
             print(f"--max-seconds {args.max_seconds:.0f} reached: reporting what was measured")
+        except KeyboardInterrupt:
+            print("interrupted: reporting what was measured")
     summary = report(results)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2))
