@@ -16,7 +16,8 @@ Per load it measures, in the page itself (an init script):
   first chart   navigation start -> the first Plotly chart's SVG holds its drawn axes and traces
   long tasks    the summed duration of main-thread long tasks (PerformanceObserver
                 'longtask') from navigation until the page is idle
-and, where the page has a "learning rate lr" slider, --moves key presses on it:
+and on the pages whose first chart draws the run of a "learning rate lr" slider (the
+Playground, moments), --moves key presses on the first such slider:
   lr redraw     keydown -> the chart's last redraw for that move (a new `_fullData`)
 
 Prints medians per profile and page, and each page's first chart and long tasks as a ratio
@@ -70,6 +71,8 @@ PROFILES = {
     },
 }
 LR_LABEL = "learning rate lr"
+# Pages whose first chart an lr move redraws (on /sweep that lr is not what the heatmap shows).
+LR_PAGES = ("playground", "moments")
 TRIVIAL = "trivial"
 FIRST_CHART_GOAL = 1.3  # x the trivial app's, phone profile
 REDRAW_GOAL_S = 0.8  # median, phone profile
@@ -169,7 +172,7 @@ def _settle(tab, count_js: str) -> None:
 def _move_lr(tab, key: str) -> float:
     """Press `key` on the first lr slider; seconds from keydown to the chart's last redraw."""
     before = tab.evaluate("window.__bench.redraws.length")
-    slider = tab.get_by_role("slider", name=LR_LABEL).first
+    slider = tab.get_by_role("slider", name=LR_LABEL, exact=True).first
     slider.focus()
     slider.press(key)
     tab.wait_for_function(f"window.__bench.redraws.length > {before}", timeout=LOAD_TIMEOUT_MS)
@@ -178,7 +181,7 @@ def _move_lr(tab, key: str) -> float:
     return (tab.evaluate("window.__bench.redraws.at(-1)") - pressed) / 1000
 
 
-def measure_load(browser, url: str, profile: dict, moves: int) -> Load:
+def measure_load(browser, url: str, profile: dict, moves: int = 0) -> Load:
     """Open `url` in a fresh context under `profile`; first chart, long tasks, lr redraws."""
     context = browser.new_context(**profile["context"])
     try:
@@ -196,7 +199,7 @@ def measure_load(browser, url: str, profile: dict, moves: int) -> Load:
             first_chart=bench["firstChart"] / 1000,
             long_tasks=sum(duration for _, duration in bench["longTasks"]) / 1000,
         )
-        if moves and tab.get_by_role("slider", name=LR_LABEL).count():
+        if moves:
             # Up and back down the log-scale options: every move is a new value.
             keys = ["ArrowRight"] * ((moves + 1) // 2) + ["ArrowLeft"] * (moves // 2)
             load.redraws = [_move_lr(tab, key) for key in keys]
@@ -286,8 +289,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         stack.callback(browser.close)
 
-        for url in urls.values():  # warm: imports, st.cache_data, the first figure
-            measure_load(browser, url, PROFILES["desktop"], moves=1)
+        for page, url in urls.items():  # warm: imports, st.cache_data, the first figure
+            measure_load(browser, url, PROFILES["desktop"], moves=int(page in LR_PAGES))
         results: dict[str, dict[str, list[Load]]] = {
             p: {page: [] for page in urls} for p in profiles
         }
@@ -298,7 +301,8 @@ def main() -> None:
                     for page, url in urls.items():
                         if time.monotonic() > deadline:
                             raise TimeoutError
-                        load = measure_load(browser, url, PROFILES[profile], args.moves)
+                        moves = args.moves if page in LR_PAGES else 0
+                        load = measure_load(browser, url, PROFILES[profile], moves)
                         results[profile][page].append(load)
                         print(
                             f"[{repeat + 1}/{args.repeats}] {profile:<7} {page:<10} "
