@@ -172,7 +172,8 @@ def _settle(tab, count_js: str) -> None:
 def _move_lr(tab, key: str) -> float:
     """Press `key` on the first lr slider; seconds from keydown to the chart's last redraw."""
     before = tab.evaluate("window.__bench.redraws.length")
-    slider = tab.get_by_role("slider", name=LR_LABEL, exact=True).first
+    # Exactly this label: the basins' sliders on /sweep are "SGD: learning rate lr", ...
+    slider = tab.locator(f'input[type="range"][aria-label="{LR_LABEL}"]').first
     slider.focus()
     slider.press(key)
     tab.wait_for_function(f"window.__bench.redraws.length > {before}", timeout=LOAD_TIMEOUT_MS)
