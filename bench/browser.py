@@ -31,33 +31,24 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-TRIVIAL_APP = Path("bench/apps/trivial.py")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+
+# The browser tests' Chromium flags and server: the same Chromium, started the same way.
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING  # noqa: E402
+from tests.support.server import streamlit_server  # noqa: E402
+
+TRIVIAL_APP = "bench/apps/trivial.py"
 PROFILES = {
     "desktop": {"context": {"viewport": {"width": 1440, "height": 900}}, "throttle": 1},
     "phone": {
@@ -76,7 +67,6 @@ LR_PAGES = ("playground", "moments")
 TRIVIAL = "trivial"
 FIRST_CHART_GOAL = 1.3  # x the trivial app's, phone profile
 REDRAW_GOAL_S = 0.8  # median, phone profile
-SERVER_START_TIMEOUT_S = 60.0
 LOAD_TIMEOUT_MS = 180_000
 QUIET_MS = 1_000  # no new long task or redraw for this long: the page has settled
 RUNNING = '[data-testid="stStatusWidget"]'
@@ -112,50 +102,6 @@ class Load:
     first_chart: float
     long_tasks: float
     redraws: list[float] = field(default_factory=list)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-@contextlib.contextmanager
-def streamlit_server(script: Path, log_path: Path):
-    """`streamlit run script` on a free loopback port, in its own process group."""
-    port = _free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"streamlit run {script} did not start; see {log_path}")
-            time.sleep(0.2)
-        yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 def _settle(tab, count_js: str) -> None:
@@ -275,19 +221,19 @@ def main() -> None:
     unknown = set(profiles) - set(PROFILES)
     if unknown:
         parser.error(f"--profiles: unknown {sorted(unknown)}; choose from {sorted(PROFILES)}")
-    if not Path(CHROMIUM).exists():
-        raise SystemExit(f"{CHROMIUM} not found: apt-get install -y chromium chromium-driver")
+    if not CHROMIUM.exists():
+        raise SystemExit(CHROMIUM_MISSING)
     deadline = time.monotonic() + args.max_seconds
     # SIGTERM (a timeout, a killed make) unwinds like Ctrl-C: the servers' groups are stopped.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
 
     with contextlib.ExitStack() as stack:
         logs = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-browser-")))
-        trivial = stack.enter_context(streamlit_server(TRIVIAL_APP, logs / "trivial.log"))
-        lab = stack.enter_context(streamlit_server(Path("app.py"), logs / "lab.log"))
+        trivial = stack.enter_context(streamlit_server(logs / "trivial.log", TRIVIAL_APP))
+        lab = stack.enter_context(streamlit_server(logs / "lab.log"))
         urls = {TRIVIAL: f"{trivial}/"} | {p: f"{lab}/{p}" for p in args.pages.split(",")}
         playwright = stack.enter_context(sync_playwright())
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         stack.callback(browser.close)
 
         for page, url in urls.items():  # warm: imports, st.cache_data, the first figure
