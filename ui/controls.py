@@ -32,6 +32,10 @@ from ui.links import safe_text
 from ui.playground_settings import NO_SCHEDULE, flat_hparams
 
 LOG_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
+# The knobs that make an optimizer what it is, shown on its panel. The rest of its
+# hyperparameters sit one click away, in a popover: the browser mounts a popover's widgets
+# only when it opens, and a phone pays for every widget on screen.
+MAIN_HPARAMS = ("lr", "momentum", "alpha", "rho", "beta1", "beta2", "damping")
 
 
 def scoped_key(prefix: str, owners: tuple[str, ...], name: str, suffix: str = "") -> str:
@@ -161,10 +165,13 @@ def number_control(
     )
 
 
-def hparam_control(optimizer: str, hp: HParam, value: Any, *, key: str, lang: str = "en") -> Any:
-    """The widget for one (flat) hyperparameter of ``optimizer``."""
+def hparam_control(
+    optimizer: str, hp: HParam, value: Any, *, key: str, lang: str = "en", with_help: bool = True
+) -> Any:
+    """The widget for one (flat) hyperparameter of ``optimizer`` (``with_help=False``: no help
+    icon, the caller explains it otherwise)."""
     label = hparam_label(optimizer, hp.name, lang)
-    help = t(scoped_key("hp", (optimizer,), hp.name, ".help"), lang)
+    help = t(scoped_key("hp", (optimizer,), hp.name, ".help"), lang) if with_help else None
     if hp.kind == "bool":
         return st.checkbox(label, value=bool(value), key=key, help=help)
     return number_control(
@@ -179,16 +186,42 @@ def hparam_control(optimizer: str, hp: HParam, value: Any, *, key: str, lang: st
 
 
 def hparam_controls(
-    optimizer: str, values: Mapping[str, Any], *, key: str, lang: str = "en"
+    optimizer: str,
+    values: Mapping[str, Any],
+    *,
+    key: str,
+    lang: str = "en",
+    main: bool | None = None,
+    with_help: bool = True,
 ) -> dict[str, Any]:
-    """Every hyperparameter of ``optimizer`` (pairs split: beta1, beta2), numbers first."""
-    flat = flat_hparams(optimizer)
-    numbers = [hp for hp in flat.values() if hp.kind != "bool"]
-    switches = [hp for hp in flat.values() if hp.kind == "bool"]
+    """The hyperparameters of ``optimizer`` (pairs split: beta1, beta2), numbers first: all
+    of them, or only the main ones (``main=True``, see MAIN_HPARAMS) or only the others."""
+    flat = [
+        hp
+        for hp in flat_hparams(optimizer).values()
+        if main is None or (hp.name in MAIN_HPARAMS) == main
+    ]
+    numbers = [hp for hp in flat if hp.kind != "bool"]
+    switches = [hp for hp in flat if hp.kind == "bool"]
     return {
-        hp.name: hparam_control(optimizer, hp, values[hp.name], key=f"{key}.{hp.name}", lang=lang)
+        hp.name: hparam_control(
+            optimizer, hp, values[hp.name], key=f"{key}.{hp.name}", lang=lang, with_help=with_help
+        )
         for hp in (*numbers, *switches)
     }
+
+
+def preset_note(preset: str, optimizer: str, lang: str = "en") -> str:
+    """What the preset is and what its main knobs mean, as one caption (in place of a help
+    icon on the preset box and on each main knob)."""
+    lines = [t(f"preset.{preset}", lang)]
+    lines += [
+        f"**{hparam_label(optimizer, name, lang)}**: "
+        + t(scoped_key("hp", (optimizer,), name, ".help"), lang)
+        for name in flat_hparams(optimizer)
+        if name in MAIN_HPARAMS
+    ]
+    return "  \n".join(lines)
 
 
 def surface_param_controls(
@@ -209,7 +242,9 @@ def surface_param_controls(
 
 
 def preset_select(preset: str, *, key: str, lang: str = "en", label: str | None = None) -> str:
-    """Choose an optimizer by preset (SGD, Momentum, Nesterov, ..., AMSGrad, AdamW...)."""
+    """Choose an optimizer by preset (SGD, Momentum, Nesterov, ..., AMSGrad, AdamW...).
+
+    No help icon: the panel's popover says what the chosen preset is."""
     names = optimizers.presets()
     return st.selectbox(
         label or t("pg.preset", lang),
@@ -217,7 +252,6 @@ def preset_select(preset: str, *, key: str, lang: str = "en", label: str | None 
         index=names.index(preset),
         format_func=lambda name: optimizers.preset(name).title,
         key=key,
-        help=t(f"preset.{preset}", lang),
     )
 
 

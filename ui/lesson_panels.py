@@ -17,7 +17,7 @@ import streamlit as st
 
 import optimizers
 from i18n import t
-from ui.controls import hparam_controls
+from ui.controls import hparam_controls, preset_note
 from ui.links import MAX_STEPS, Notice
 from ui.playground_panels import noise_and_seed, start_inputs, surface_sidebar
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings
@@ -46,7 +46,6 @@ def run_controls(
         min(max(base.steps, 10), max_steps),
         step=10,
         key=f"{key}.steps",
-        help=t("pg.steps_help", lang, max=max_steps),
     )
     base = noise_and_seed(base, skey=skey, key=key, lang=lang)
     return replace(base, start=start, steps=int(steps), step=min(base.step, int(steps)))
@@ -63,10 +62,15 @@ def optimizer_control(
         index=names.index(entry.preset) if entry.preset in names else 0,
         format_func=lambda name: optimizers.preset(name).title,
         key=f"{key}.preset",
-        help=t(f"preset.{entry.preset}", lang),
     )
     entry = entry.with_preset(preset)
-    values = hparam_controls(entry.optimizer, entry.values(), key=f"{key}.{preset}", lang=lang)
+    hkey = f"{key}.{preset}"
+    values = hparam_controls(
+        entry.optimizer, entry.values(), key=hkey, lang=lang, main=True, with_help=False
+    )
+    with st.popover(t("pg.more", lang), icon=":material/tune:", width="stretch"):
+        st.caption(preset_note(preset, entry.optimizer, lang))
+        values |= hparam_controls(entry.optimizer, entry.values(), key=hkey, lang=lang, main=False)
     return entry.with_values(values)
 
 

@@ -23,6 +23,7 @@ from ui.controls import (
     color_heading,
     hparam_controls,
     number_control,
+    preset_note,
     preset_pills,
     preset_select,
     schedule_controls,
@@ -196,6 +197,21 @@ def noise_and_seed(
     """Gradient noise, batch size and seed, as the settings they make."""
     specs = {spec.name: spec for spec in surface_param_specs(settings)}
     values = dict(settings.surface_params)
+    # One click away, its label showing what is set: most runs have no noise at all.
+    label = t(
+        "pg.noise_more",
+        lang,
+        noise=f"{values.get('noise', specs['noise'].default):g}",
+        batch=values.get("batch", specs["batch"].default),
+        seed=settings.seed,
+    )
+    with st.popover(label, icon=":material/grain:", width="stretch"):
+        return _noise_and_seed(settings, specs, values, skey=skey, key=key, lang=lang)
+
+
+def _noise_and_seed(
+    settings: PlaygroundSettings, specs: dict, values: dict, *, skey: str, key: str, lang: str
+) -> PlaygroundSettings:
     noise = number_control(
         t("pg.noise", lang),
         values.get("noise", specs["noise"].default),
@@ -235,7 +251,6 @@ def run_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> Playgro
         sorted({*STEP_CHOICES, settings.steps}),
         value=settings.steps,
         key=f"{key}.steps",
-        help=t("pg.steps_help", lang, max=MAX_STEPS),
     )
     settings = noise_and_seed(settings, skey=skey, key=key, lang=lang)
     # The step shown is a frame of the animation: snap it to the timeline of the steps.
@@ -253,20 +268,22 @@ def view_sidebar(settings: PlaygroundSettings, *, key: str, lang: str) -> Playgr
         format_func=lambda v: t(f"pg.view.{v}", lang),
         key=f"{key}.view",
     )
-    speed = st.select_slider(
-        t("pg.speed", lang),
-        SPEEDS,
-        value=settings.speed,
-        format_func=lambda v: f"{v:g}×",
-        key=f"{key}.speed",
-    )
-    tol = st.select_slider(
-        t("pg.tol", lang),
-        TOLERANCES,
-        value=settings.tol,
-        format_func=lambda v: f"{v:g}",
-        key=f"{key}.tol",
-    )
+    label = t("pg.view_more", lang, speed=f"{settings.speed:g}", tol=f"{settings.tol:g}")
+    with st.popover(label, icon=":material/speed:", width="stretch"):
+        speed = st.select_slider(
+            t("pg.speed", lang),
+            SPEEDS,
+            value=settings.speed,
+            format_func=lambda v: f"{v:g}×",
+            key=f"{key}.speed",
+        )
+        tol = st.select_slider(
+            t("pg.tol", lang),
+            TOLERANCES,
+            value=settings.tol,
+            format_func=lambda v: f"{v:g}",
+            key=f"{key}.tol",
+        )
     return replace(settings, view=view, speed=speed, tol=tol)
 
 
@@ -346,21 +363,30 @@ def _panel(
     pkey = f"{key}.o{index}"
     preset = preset_select(entry.preset, key=f"{pkey}.preset", lang=lang)
     entry = entry.with_preset(preset)
-    pills_key = f"{pkey}.{preset}.pills"
-    preset_pills(
-        preset, key=pills_key, on_change=_choose_preset, args=(index, pills_key), lang=lang
-    )
     hkey = f"{pkey}.{preset}"
-    values = hparam_controls(entry.optimizer, entry.values(), key=hkey, lang=lang)
-    entry = entry.with_values(values)
-    st.button(
-        t("pg.reset", lang),
-        key=f"{pkey}.reset",
-        on_click=_reset,
-        args=(index,),
-        disabled=not entry.overrides,
+    values = hparam_controls(
+        entry.optimizer, entry.values(), key=hkey, lang=lang, main=True, with_help=False
     )
-    with st.expander(t("pg.schedule", lang), expanded=entry.schedule != "none"):
+    # Everything else one click away: a popover's widgets cost the browser nothing until
+    # it opens. Its label names an active schedule, which would otherwise be out of sight.
+    more = t("pg.more", lang)
+    if entry.schedule != "none":
+        more += " · " + t(f"sched.{entry.schedule}", lang)
+    with st.popover(more, icon=":material/tune:", width="stretch"):
+        st.caption(preset_note(preset, entry.optimizer, lang))
+        pills_key = f"{pkey}.{preset}.pills"
+        preset_pills(
+            preset, key=pills_key, on_change=_choose_preset, args=(index, pills_key), lang=lang
+        )
+        values |= hparam_controls(entry.optimizer, entry.values(), key=hkey, lang=lang, main=False)
+        entry = entry.with_values(values)
+        st.button(
+            t("pg.reset", lang),
+            key=f"{pkey}.reset",
+            on_click=_reset,
+            args=(index,),
+            disabled=not entry.overrides,
+        )
         schedule, params = schedule_controls(
             entry.schedule,
             dict(entry.schedule_params),

@@ -1,4 +1,5 @@
-"""A real Streamlit server for the browser tests: `streamlit run app.py` on a free port."""
+"""A real Streamlit server for the browser tests (and bench/browser.py): `streamlit run app.py`
+(or another script) on a free port."""
 
 from __future__ import annotations
 
@@ -32,11 +33,11 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(log_path: Path):
-    """`streamlit run app.py` on a free loopback port; yields its base URL, then stops its group."""
+def streamlit_server(log_path: Path, script: str = "app.py"):
+    """`streamlit run script` on a free loopback port; yields its base URL, then stops its group."""
     port = _free_port()
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.headless", "true",
