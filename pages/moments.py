@@ -128,7 +128,9 @@ figure, stale = last_good(
     figure_key,
     None
     if traj is None
-    else lambda: moments.moments_figure(surface, traj, current=base.step, lang=lang),
+    else lambda: moments.moments_figure(
+        surface, traj, series=spec.display_series, current=base.step, lang=lang
+    ),
 )
 with figure_slot:
     if figure is None:
@@ -151,8 +153,8 @@ with figure_slot:
 
 with inspector_slot:
     if traj is not None:
-        lines = step_inspector.inspect_step(traj, step_t)
-        if not step_inspector.fills_in_rule(entry.optimizer):
+        lines = step_inspector.inspect_step(traj, step_t, rule=spec.inspector)
+        if spec.inspector is None:
             st.caption(t("moments.inspector.records_only", lang))
         for line in lines:
             st.latex(line.latex())

@@ -25,6 +25,13 @@ def adam_run(rosenbrock):
     return optimizers.run("adam", rosenbrock, rosenbrock.start, STEPS, lr=0.05)
 
 
+def _figure(surface, traj, **kwargs) -> dict:
+    """The figure as the page draws it: with the optimizer spec's display series."""
+    return moments.moments_figure(
+        surface, traj, series=optimizers.get(traj.name).display_series, **kwargs
+    )
+
+
 def _synthetic(steps: int = 4) -> SimpleNamespace:
     """A hand-made SGD-with-momentum record: positions on a line, gradient (1, 0)."""
     xy = np.zeros((steps + 1, 1, 2))
@@ -90,7 +97,7 @@ def _trace_named(fig, prefix: str) -> int:
 
 
 def test_figure_moves_point_arrows_and_cursors_on_one_timeline(rosenbrock, adam_run):
-    fig = checked(moments.moments_figure(rosenbrock, adam_run, max_frames=21))
+    fig = checked(_figure(rosenbrock, adam_run, max_frames=21))
     line = animation.timeline(STEPS, 21)
     assert [f.name for f in fig.frames] == line.names
     point = _trace_named(fig, "current point")
@@ -113,7 +120,7 @@ def test_figure_moves_point_arrows_and_cursors_on_one_timeline(rosenbrock, adam_
 
 
 def test_figure_rows_and_log_axis_follow_the_optimizer(rosenbrock, adam_run):
-    fig = checked(moments.moments_figure(rosenbrock, adam_run, max_frames=5))
+    fig = checked(_figure(rosenbrock, adam_run, max_frames=5))
     titles = [a.text for a in fig.layout.annotations]
     assert titles[:4] == [
         "path and arrows at the current step",
@@ -123,14 +130,12 @@ def test_figure_rows_and_log_axis_follow_the_optimizer(rosenbrock, adam_run):
     ]
     assert fig.layout.yaxis3.type == "log"  # second moment
     rprop = optimizers.run("rprop", rosenbrock, rosenbrock.start, 20)
-    rprop_titles = [
-        a.text for a in checked(moments.moments_figure(rosenbrock, rprop)).layout.annotations
-    ]
+    rprop_titles = [a.text for a in checked(_figure(rosenbrock, rprop)).layout.annotations]
     assert "other state" in rprop_titles
 
 
 def test_figure_starts_at_the_current_step_and_speaks_chinese(rosenbrock, adam_run):
-    fig = checked(moments.moments_figure(rosenbrock, adam_run, current=30, lang="zh"))
+    fig = checked(_figure(rosenbrock, adam_run, current=30, lang="zh"))
     point = _trace_named(fig, "当前点")
     assert fig.data[point].x[0] == adam_run.xy[30, 0, 0]
     assert fig.layout.sliders[0].active == animation.timeline(STEPS).frame_of(30)
