@@ -139,14 +139,7 @@ except ValueError as err:
 
 
 def _run(optimizer: str, kwargs: dict):
-    return compute.trajectory(
-        surface_key,
-        optimizer,
-        tuple(sorted(kwargs.items())),
-        base.start_point(),
-        base.steps,
-        base.seed,
-    )
+    return compute.trajectory(compute.RunRequest.of(surface_key, optimizer, kwargs, base))
 
 
 traj, runs = None, []

@@ -100,24 +100,13 @@ except ValueError as err:
 if surface is not None:
     try:
         traj = compute.trajectory(
-            surface_key,
-            entry.optimizer,
-            tuple(sorted(entry.run_kwargs().items())),
-            base.start_point(),
-            base.steps,
-            base.seed,
+            compute.RunRequest.of(surface_key, entry.optimizer, entry.run_kwargs(), base)
         )
     except ValueError as err:
         error_slot.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
     try:
-        newton_traj = compute.trajectory(
-            surface_key,
-            "newton",
-            tuple(sorted(settings.newton.run_kwargs().items())),
-            base.start_point(),
-            newton_steps,
-            base.seed,
-        )
+        request = compute.RunRequest.of(surface_key, "newton", settings.newton.run_kwargs(), base)
+        newton_traj = compute.trajectory(request._replace(steps=newton_steps))
     except ValueError as err:
         newton_slot.error(t("pg.hparam_error", lang, name="Newton", error=str(err)))
 

@@ -127,16 +127,15 @@ runs = []
 if surface is not None:
     for name, params in settings.schedules:
         try:
-            traj = compute.trajectory(
+            request = compute.RunRequest.of(
                 surface_key,
                 entry.optimizer,
-                tuple(sorted(entry.run_kwargs().items())),
-                base.start_point(),
-                base.steps,
-                base.seed,
+                entry.run_kwargs(),
+                base,
                 None if name == NO_SCHEDULE else name,
                 params,
             )
+            traj = compute.trajectory(request)
         except ValueError as err:
             slot = slots.get(name, error_slot)
             slot.error(t("schedpage.error", lang, name=title(name), error=str(err)))
