@@ -15,7 +15,7 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import number_control
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, lesson_sidebar, show_notices
+from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
 from ui.lesson_settings import (
     BIAS_PRESETS,
     COMPARISONS,
@@ -48,13 +48,7 @@ FORMULAS = {
 }
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, bias_from_query, lang)
-key = f"bc.{link_state.revision(PAGE)}"
-
-st.title(t("bias.title", lang))
-with part("intro"):
-    st.markdown(t("bias.intro", lang))
-show_notices(notices, lang)
+settings, key = lesson_header(PAGE, bias_from_query, catalog="bias", key_prefix="bc", lang=lang)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
     settings.base, settings.entry, presets=BIAS_PRESETS, key=key, lang=lang

@@ -16,7 +16,7 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_controls
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, lesson_sidebar, show_notices
+from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
 from ui.lesson_settings import (
     MOMENTS_PRESETS,
     NEWTON_MAX_STEPS,
@@ -30,13 +30,9 @@ from viz import moments, newton, step_inspector
 PAGE = "moments"
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, moments_from_query, lang)
-key = f"mo.{link_state.revision(PAGE)}"
-
-st.title(t("moments.title", lang))
-with part("intro"):
-    st.markdown(t("moments.intro", lang))
-show_notices(notices, lang)
+settings, key = lesson_header(
+    PAGE, moments_from_query, catalog="moments", key_prefix="mo", lang=lang
+)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
     settings.base, settings.entry, presets=MOMENTS_PRESETS, key=key, lang=lang

@@ -18,7 +18,7 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import schedule_param_control
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, lesson_sidebar, show_notices
+from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
 from ui.lesson_settings import (
     MAX_SCHEDULES,
     SCHEDULE_CHOICES,
@@ -35,8 +35,9 @@ PAGE = "schedules"
 CONSTANT_LATEX = r"\eta_k = \eta"
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, schedules_from_query, lang)
-key = f"sc.{link_state.revision(PAGE)}"
+settings, key = lesson_header(
+    PAGE, schedules_from_query, catalog="schedpage", key_prefix="sc", lang=lang
+)
 
 
 def title(name: str) -> str:
@@ -51,11 +52,6 @@ def same_value(a: object, b: object) -> bool:
         return math.isclose(a, b, rel_tol=1e-9)
     return a == b
 
-
-st.title(t("schedpage.title", lang))
-with part("intro"):
-    st.markdown(t("schedpage.intro", lang))
-show_notices(notices, lang)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
     settings.base, settings.entry, presets=optimizers.presets(), key=key, lang=lang

@@ -20,7 +20,7 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
 from ui.exports import images_available
-from ui.lesson_panels import lesson_sidebar, session_cached, shared_cached, show_notices
+from ui.lesson_panels import lesson_header, lesson_sidebar, session_cached, shared_cached
 from ui.lesson_settings import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
@@ -117,13 +117,7 @@ def grid_exports(figure, result) -> None:
 
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, sweep_from_query, lang)
-key = f"sw.{link_state.revision(PAGE)}"
-
-st.title(t("sweep.title", lang))
-with part("intro"):
-    st.markdown(t("sweep.intro", lang))
-show_notices(notices, lang)
+settings, key = lesson_header(PAGE, sweep_from_query, catalog="sweep", key_prefix="sw", lang=lang)
 
 base, entry, formula_slot, _ = lesson_sidebar(
     settings.base,
