@@ -27,6 +27,9 @@ PATH_COLOR = "#333333"
 
 
 COORD_DASH = ("solid", "dash")
+# Trace ``meta``: "arrow.<key>", "current", "<record>.<x|y>" for a buffer curve, and per row
+# "cursor.<row>" and "dots.<row>"; pages and tests pick traces by it, not by position.
+CURRENT = "current"
 ARROWS = (  # key, colour; drawn in this order, so the step ends on top
     ("grad", "#8c8c8c"),
     ("momentum", "#1f5fa8"),
@@ -231,6 +234,7 @@ def _add_arrows(
                     "color": color,
                 },
                 "name": t(f"moments.fig.arrow_{key}", lang),
+                "meta": f"arrow.{key}",
                 "hoverinfo": "skip",
             },
             row=1,
@@ -245,6 +249,7 @@ def _add_arrows(
             "mode": "markers",
             "marker": {"size": 11, "color": "white", "line": {"color": PATH_COLOR, "width": 2}},
             "name": t("moments.fig.current", lang),
+            "meta": CURRENT,
             "hovertemplate": "x=%{x:.4g}<br>y=%{y:.4g}<extra></extra>",
         },
         row=1,
@@ -284,6 +289,7 @@ def _add_buffer_rows(
                         "mode": "lines",
                         "line": {"color": style.color, "dash": dash, "width": 1.8},
                         "name": f"{symbol} ({'xy'[coord]}) · {key}",
+                        "meta": f"{key}.{'xy'[coord]}",
                         "legendgroup": key,
                         "hovertemplate": f"{symbol}<sub>{'xy'[coord]}</sub>"
                         "(t=%{x}) = %{y:.4g}<extra></extra>",
@@ -299,6 +305,7 @@ def _add_buffer_rows(
                 "y": edge,
                 "mode": "lines",
                 "line": {"color": "#d62728", "width": 1},
+                "meta": f"cursor.{row}",
                 "showlegend": False,
                 "hoverinfo": "skip",
             },
@@ -320,6 +327,7 @@ def _add_buffer_rows(
                 "y": dots[0],
                 "mode": "markers",
                 "marker": {"size": 7, "color": colors, "line": {"color": "white", "width": 1}},
+                "meta": f"dots.{row}",
                 "showlegend": False,
                 "hoverinfo": "skip",
             },

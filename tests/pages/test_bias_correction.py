@@ -66,7 +66,8 @@ def test_link_round_trip_reproduces_the_view():
     assert _query(at) == query
     assert bias_from_query(_query(at))[0] == settings
     factors = _specs(at)[0]
-    assert plotly_array(factors["data"][0]["x"])[-1] == 400
+    bc1 = next(tr for tr in factors["data"] if tr.get("meta") == "bc1")
+    assert plotly_array(bc1["x"])[-1] == 400
     again = run_app(PAGE, **query)
     assert _specs(again)[2]["data"] == _specs(at)[2]["data"]
 
