@@ -38,9 +38,9 @@ from viz import sweep as sweep_viz
 PAGE = "sweep"
 PLAYGROUND = "pages/playground.py"
 CHART_KEY = f"{PAGE}.chart"
-SHOWN_KEY = f"{PAGE}.shown"  # (settings, result) on screen: what a click on a cell means
+# (settings, result, index of the sweep.CELLS trace) on screen: what a click on a cell means
+SHOWN_KEY = f"{PAGE}.shown"
 OPEN_KEY = f"{PAGE}.open"  # the Playground link a click asked for
-CELLS_TRACE = 3  # viz.sweep.sweep_figure: not reached, values, diverged, clickable cells
 
 if OPEN_KEY in st.session_state:
     st.switch_page(PLAYGROUND, query_params=st.session_state.pop(OPEN_KEY))
@@ -52,10 +52,10 @@ def open_cell() -> None:
     shown = st.session_state.get(SHOWN_KEY)
     if not state or shown is None:
         return
-    shown_settings, result = shown
+    shown_settings, result, cells_trace = shown
     for point in state.get("selection", {}).get("points", ()):
         index = point.get("point_index", point.get("point_number"))
-        if point.get("curve_number") == CELLS_TRACE and isinstance(index, int):
+        if point.get("curve_number") == cells_trace and isinstance(index, int):
             row, col = divmod(index, result.x_axis.n)
             st.session_state[OPEN_KEY] = shown_settings.cell_link(result.cell(row, col))
             return
@@ -286,8 +286,11 @@ with grid_slot:
             st.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
         bar.empty()
     if result is not None:
-        st.session_state[SHOWN_KEY] = (settings, result)
         figure = sweep_viz.sweep_figure(result, metric, lang=lang)
+        cells_trace = next(
+            i for i, tr in enumerate(figure["data"]) if tr.get("meta") == sweep_viz.CELLS
+        )
+        st.session_state[SHOWN_KEY] = (settings, result, cells_trace)
         plotly_chart(
             figure,
             key=CHART_KEY,
