@@ -16,7 +16,8 @@ from ui.chart import plotly_chart
 from ui.controls import number_control
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
-from ui.lesson_settings import (
+from ui.present import part
+from ui.settings.bias import (
     BIAS_PRESETS,
     COMPARISONS,
     MAX_HORIZON,
@@ -24,7 +25,6 @@ from ui.lesson_settings import (
     bias_from_query,
     bias_to_query,
 )
-from ui.present import part
 from ui.shell import current_language
 from viz import bias
 from viz.paths import path_runs, paths_figure

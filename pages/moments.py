@@ -17,13 +17,13 @@ from ui.chart import plotly_chart
 from ui.controls import hparam_controls
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
-from ui.lesson_settings import (
+from ui.present import part
+from ui.settings.moments import (
     MOMENTS_PRESETS,
     NEWTON_MAX_STEPS,
     moments_from_query,
     moments_to_query,
 )
-from ui.present import part
 from ui.shell import current_language
 from viz import moments, newton, step_inspector
 

@@ -19,14 +19,14 @@ from ui.chart import plotly_chart
 from ui.controls import schedule_param_control
 from ui.exports import export_buttons
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
-from ui.lesson_settings import (
+from ui.playground_settings import NO_SCHEDULE
+from ui.present import part
+from ui.settings.schedules import (
     MAX_SCHEDULES,
     SCHEDULE_CHOICES,
     schedules_from_query,
     schedules_to_query,
 )
-from ui.playground_settings import NO_SCHEDULE
-from ui.present import part
 from ui.shell import current_language
 from viz import schedule_plots
 from viz.paths import path_runs, paths_figure

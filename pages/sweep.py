@@ -21,7 +21,9 @@ from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
 from ui.exports import images_available
 from ui.lesson_panels import lesson_header, lesson_sidebar, session_cached, shared_cached
-from ui.lesson_settings import (
+from ui.playground_settings import TOLERANCES, OptimizerEntry
+from ui.present import part
+from ui.settings.sweep import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
     SWEEP_PRESETS,
@@ -29,8 +31,6 @@ from ui.lesson_settings import (
     sweep_from_query,
     sweep_to_query,
 )
-from ui.playground_settings import TOLERANCES, OptimizerEntry
-from ui.present import part
 from ui.shell import current_language
 from viz import basins as basins_viz
 from viz import sweep as sweep_viz

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 from tests.support.apptest import plotly_array, run_app
-from ui.lesson_settings import BiasSettings, bias_from_query, bias_to_query, entry
 from ui.playground_settings import PlaygroundSettings
+from ui.settings.base import entry
+from ui.settings.bias import BiasSettings, bias_from_query, bias_to_query
 
 PAGE = "pages/bias_correction.py"
 
