@@ -19,7 +19,7 @@ from i18n import t
 from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
-from ui.exports import images_available
+from ui.exports import download_buttons, images_available
 from ui.lesson_panels import lesson_header, lesson_sidebar, session_cached, shared_cached
 from ui.playground_settings import TOLERANCES, OptimizerEntry
 from ui.present import part
@@ -92,17 +92,7 @@ def grid_exports(figure, result) -> None:
         ("svg", lambda: export.figure_svg(figure), "image/svg+xml", images),
     ]
     columns = st.columns(len(files) + 1)
-    for column, (ext, make, mime, enabled) in zip(columns, files, strict=False):
-        column.download_button(
-            t(f"export.{ext}", lang),
-            data=make,
-            file_name=f"sweep.{ext}",
-            mime=mime,
-            key=f"{PAGE}.export.{ext}",
-            on_click="ignore",
-            disabled=not enabled,
-            icon=":material/download:",
-        )
+    download_buttons(columns, files, basename="sweep", key=f"{PAGE}.export", lang=lang)
     columns[-1].download_button(
         t("sweep.export_csv", lang),
         data=lambda: sweep.sweep_csv(result).encode(export.CSV_ENCODING),
@@ -113,7 +103,7 @@ def grid_exports(figure, result) -> None:
         icon=":material/download:",
     )
     if not images:
-        st.info(t("export.images_unavailable", lang))
+        st.info(t("export.images_unavailable", lang), icon=":material/info:")
 
 
 lang = current_language()
