@@ -15,13 +15,14 @@ from .engine import ESCAPE, run
 from .hparams import HParam
 from .records import Summary, Trajectory
 from .registry import get, names, preset, presets, resolve
-from .spec import OptimizerSpec, Preset
+from .spec import OptimizerSpec, Preset, Series
 
 __all__ = [
     "ESCAPE",
     "HParam",
     "OptimizerSpec",
     "Preset",
+    "Series",
     "Summary",
     "Trajectory",
     "get",

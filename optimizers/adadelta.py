@@ -18,7 +18,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import HParam, Value
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import SQUARE_AVG, OptimizerSpec, Series, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -89,4 +89,6 @@ u_t &= \rho\, u_{t-1} + (1-\rho)\, \Delta_t^2 \\
     hyper=Hyper,
     init=init,
     update=update,
+    series={"square_avg": SQUARE_AVG, "acc_delta": Series("u", "#8c564b", "second")},
+    inspector="adadelta",
 )

@@ -17,7 +17,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import HParam, Value
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import OptimizerSpec, Series, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -89,4 +89,6 @@ s_t &= s_{t-1} + g_t^2 \\
     hyper=Hyper,
     init=init,
     update=update,
+    series={"sum": Series("G", "#e6550d", "second")},
+    inspector="adagrad",
 )

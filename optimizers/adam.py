@@ -28,7 +28,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import Value
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import BIAS_CORRECTED, EXP_AVG, EXP_AVG_SQ, OptimizerSpec, Series, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -120,6 +120,13 @@ v_t &= \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \\
 \theta_t &= \theta_{t-1} - \eta\, \frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}
 \end{aligned}"""
 
+_SERIES = {
+    "exp_avg": EXP_AVG,
+    "exp_avg_sq": EXP_AVG_SQ,
+    "max_exp_avg_sq": Series("vₘₐₓ", "#9467bd", "second"),
+    **BIAS_CORRECTED,
+}
+
 ADAM = OptimizerSpec(
     name="adam",
     title="Adam",
@@ -145,6 +152,8 @@ ADAM = OptimizerSpec(
     hyper=Hyper,
     init=init,
     update=update,
+    series=_SERIES,
+    inspector="adam",
     derived=derived,
 )
 
@@ -174,6 +183,8 @@ ADAMW = OptimizerSpec(
     hyper=Hyper,
     init=init,
     update=update,
+    series=_SERIES,
+    inspector="adam",
     derived=derived,
     fixed={"decoupled_weight_decay": True},
 )

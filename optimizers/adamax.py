@@ -23,7 +23,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import Value
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import BIAS_CORRECTED, EXP_AVG, OptimizerSpec, Series, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -114,5 +114,7 @@ u_t &= \max(\beta_2 u_{t-1},\ |g_t| + \epsilon) \\
     hyper=Hyper,
     init=init,
     update=update,
+    series={"exp_avg": EXP_AVG, "exp_inf": Series("u", "#8c564b", "second"), **BIAS_CORRECTED},
+    inspector="adamax",
     derived=derived,
 )

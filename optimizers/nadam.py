@@ -31,7 +31,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import HParam, Value, is_active
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import BIAS_CORRECTED, EXP_AVG, EXP_AVG_SQ, OptimizerSpec, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -157,5 +157,7 @@ m_t &= \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \qquad v_t = \beta_2 v_{t-1} + (1-\b
     hyper=Hyper,
     init=init,
     update=update,
+    series={"exp_avg": EXP_AVG, "exp_avg_sq": EXP_AVG_SQ, **BIAS_CORRECTED},
+    inspector=None,
     derived=derived,
 )

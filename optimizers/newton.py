@@ -107,5 +107,7 @@ H &= V \operatorname{diag}(\lambda_1, \lambda_2)\, V^\top \\
     hyper=Hyper,
     init=init,
     update=update,
+    series={},
+    inspector=None,
     needs_hessian=True,
 )

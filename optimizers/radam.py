@@ -30,7 +30,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import Value
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import BIAS_CORRECTED, EXP_AVG, EXP_AVG_SQ, OptimizerSpec, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -142,5 +142,7 @@ r_t &= \sqrt{\frac{(\rho_t-4)(\rho_t-2)\,\rho_\infty}{(\rho_\infty-4)(\rho_\inft
     hyper=Hyper,
     init=init,
     update=update,
+    series={"exp_avg": EXP_AVG, "exp_avg_sq": EXP_AVG_SQ, **BIAS_CORRECTED},
+    inspector=None,
     derived=derived,
 )

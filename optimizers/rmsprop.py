@@ -20,7 +20,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import HParam, Value, is_active
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import MOMENTUM_BUFFER, SQUARE_AVG, OptimizerSpec, Series, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -126,4 +126,10 @@ b_t &= \mu\, b_{t-1} + \frac{g_t}{\sqrt{v_t} + \epsilon} \\
     hyper=Hyper,
     init=init,
     update=update,
+    series={
+        "square_avg": SQUARE_AVG,
+        "momentum_buffer": MOMENTUM_BUFFER,
+        "grad_avg": Series("ḡ", "#17becf", "first"),
+    },
+    inspector="rmsprop",
 )

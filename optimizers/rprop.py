@@ -22,7 +22,7 @@ from constraints import Interval
 
 from . import hparams as h
 from .hparams import HParam, Value
-from .spec import OptimizerSpec, hparam_table
+from .spec import OptimizerSpec, Series, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -127,4 +127,9 @@ s &= \operatorname{sign}(g_t\, g_{t-1}) \\
     hyper=Hyper,
     init=init,
     update=update,
+    series={
+        "prev": Series("g₍ₜ₋₁₎", "#bcbd22", "other"),
+        "step_size": Series("η", "#e377c2", "other"),
+    },
+    inspector=None,
 )

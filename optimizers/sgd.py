@@ -19,7 +19,7 @@ import numpy as np
 from . import hparams as h
 from .hparams import HParam, Value, is_active
 from .preamble import prepare_gradient
-from .spec import OptimizerSpec, hparam_table
+from .spec import MOMENTUM_BUFFER, OptimizerSpec, hparam_table
 
 
 class Hyper(NamedTuple):
@@ -115,5 +115,7 @@ d_t &= \begin{cases} g_t + \mu\, b_t & \text{nesterov} \\ b_t & \text{otherwise}
     hyper=Hyper,
     init=init,
     update=update,
+    series={"momentum_buffer": MOMENTUM_BUFFER},
+    inspector="sgd",
     check=_check,
 )

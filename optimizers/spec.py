@@ -25,11 +25,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .hparams import HParam
+
+
+class Series(NamedTuple):
+    """How the Moments page draws one recorded buffer: legend symbol, colour, and the row of
+    the buffer plot ("first" moment, "second" moment on a log axis, "step", "other")."""
+
+    symbol: str
+    color: str
+    row: str
+
+
+# Records every optimizer has (the engine adds both), and the names several families share.
+GRAD = Series("g", "#8c8c8c", "first")
+STEP = Series("Δθ", "#111111", "step")
+EXP_AVG = Series("m", "#9ecae1", "first")
+EXP_AVG_SQ = Series("v", "#f4a582", "second")
+MOMENTUM_BUFFER = Series("b", "#2ca02c", "first")
+SQUARE_AVG = Series("v", "#f4a582", "second")
+BIAS_CORRECTED = {
+    "m_hat": Series("m̂", "#1f5fa8", "first"),
+    "v_hat": Series("v̂", "#b2182b", "second"),
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +62,12 @@ class OptimizerSpec:
     buffer the kernel can record (torch's names); ``torch_class`` is None for algorithms
     torch.optim lacks. ``fixed`` holds kernel switches the optimizer always sets (AdamW is
     Adam with ``decoupled_weight_decay=True``); ``check`` enforces rules across parameters.
+
+    Display: ``series`` says how to draw each recorded per-coordinate buffer (state and
+    derived names; the gradient and the step are common to all, see ``display_series``);
+    ``inspector`` names the step inspector's written-out rule (viz.step_inspector.RULES), or
+    is None to say the inspector lists the records without a rule. Both are required, so a
+    new optimizer cannot end up with "?" labels by omission.
     """
 
     name: str
@@ -52,6 +80,8 @@ class OptimizerSpec:
     hyper: type
     init: Callable[..., Any]
     update: Callable[..., Any]
+    series: Mapping[str, Series]
+    inspector: str | None
     derived: Callable[..., dict] | None = None
     fixed: Mapping[str, Any] = field(default_factory=dict)
     check: Callable[[Mapping[str, Any], str], None] | None = None
@@ -61,6 +91,12 @@ class OptimizerSpec:
     def defaults(self) -> dict[str, Any]:
         """torch's defaults for every hyperparameter, by name."""
         return {name: hp.default for name, hp in self.hparams.items()}
+
+    @property
+    def display_series(self) -> dict[str, Series]:
+        """Every plotted record's style by record name: the gradient, this optimizer's
+        buffers, the step."""
+        return {"grad": GRAD, **self.series, "step": STEP}
 
     def kernel_hparams(self, resolved: Mapping[str, Any]) -> Any:
         """The kernel's Hyper from ``resolve``'s values: flat names (beta1, beta2), per-point

@@ -15,8 +15,9 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import number_control
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, lesson_sidebar, show_notices
-from ui.lesson_settings import (
+from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
+from ui.present import part
+from ui.settings.bias import (
     BIAS_PRESETS,
     COMPARISONS,
     MAX_HORIZON,
@@ -24,7 +25,6 @@ from ui.lesson_settings import (
     bias_from_query,
     bias_to_query,
 )
-from ui.present import part
 from ui.shell import current_language
 from viz import bias
 from viz.paths import path_runs, paths_figure
@@ -48,13 +48,7 @@ FORMULAS = {
 }
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, bias_from_query, lang)
-key = f"bc.{link_state.revision(PAGE)}"
-
-st.title(t("bias.title", lang))
-with part("intro"):
-    st.markdown(t("bias.intro", lang))
-show_notices(notices, lang)
+settings, key = lesson_header(PAGE, bias_from_query, catalog="bias", key_prefix="bc", lang=lang)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
     settings.base, settings.entry, presets=BIAS_PRESETS, key=key, lang=lang
@@ -139,14 +133,7 @@ except ValueError as err:
 
 
 def _run(optimizer: str, kwargs: dict):
-    return compute.trajectory(
-        surface_key,
-        optimizer,
-        tuple(sorted(kwargs.items())),
-        base.start_point(),
-        base.steps,
-        base.seed,
-    )
+    return compute.trajectory(compute.RunRequest.of(surface_key, optimizer, kwargs, base))
 
 
 traj, runs = None, []

@@ -16,27 +16,23 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_controls
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, lesson_sidebar, show_notices
-from ui.lesson_settings import (
+from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
+from ui.present import part
+from ui.settings.moments import (
     MOMENTS_PRESETS,
     NEWTON_MAX_STEPS,
     moments_from_query,
     moments_to_query,
 )
-from ui.present import part
 from ui.shell import current_language
 from viz import moments, newton, step_inspector
 
 PAGE = "moments"
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, moments_from_query, lang)
-key = f"mo.{link_state.revision(PAGE)}"
-
-st.title(t("moments.title", lang))
-with part("intro"):
-    st.markdown(t("moments.intro", lang))
-show_notices(notices, lang)
+settings, key = lesson_header(
+    PAGE, moments_from_query, catalog="moments", key_prefix="mo", lang=lang
+)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
     settings.base, settings.entry, presets=MOMENTS_PRESETS, key=key, lang=lang
@@ -100,24 +96,13 @@ except ValueError as err:
 if surface is not None:
     try:
         traj = compute.trajectory(
-            surface_key,
-            entry.optimizer,
-            tuple(sorted(entry.run_kwargs().items())),
-            base.start_point(),
-            base.steps,
-            base.seed,
+            compute.RunRequest.of(surface_key, entry.optimizer, entry.run_kwargs(), base)
         )
     except ValueError as err:
         error_slot.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
     try:
-        newton_traj = compute.trajectory(
-            surface_key,
-            "newton",
-            tuple(sorted(settings.newton.run_kwargs().items())),
-            base.start_point(),
-            newton_steps,
-            base.seed,
-        )
+        request = compute.RunRequest.of(surface_key, "newton", settings.newton.run_kwargs(), base)
+        newton_traj = compute.trajectory(request._replace(steps=newton_steps))
     except ValueError as err:
         newton_slot.error(t("pg.hparam_error", lang, name="Newton", error=str(err)))
 
@@ -128,7 +113,9 @@ figure, stale = last_good(
     figure_key,
     None
     if traj is None
-    else lambda: moments.moments_figure(surface, traj, current=base.step, lang=lang),
+    else lambda: moments.moments_figure(
+        surface, traj, series=spec.display_series, current=base.step, lang=lang
+    ),
 )
 with figure_slot:
     if figure is None:
@@ -151,8 +138,8 @@ with figure_slot:
 
 with inspector_slot:
     if traj is not None:
-        lines = step_inspector.inspect_step(traj, step_t)
-        if not step_inspector.fills_in_rule(entry.optimizer):
+        lines = step_inspector.inspect_step(traj, step_t, rule=spec.inspector)
+        if spec.inspector is None:
             st.caption(t("moments.inspector.records_only", lang))
         for line in lines:
             st.latex(line.latex())

@@ -106,16 +106,15 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
     if surface is not None:
         for entry, label, slot in zip(settings.optimizers, labels, error_slots, strict=True):
             try:
-                traj = compute.trajectory(
+                request = compute.RunRequest.of(
                     surface_key,
                     entry.optimizer,
-                    tuple(sorted(entry.run_kwargs().items())),
-                    settings.start_point(),
-                    settings.steps,
-                    settings.seed,
+                    entry.run_kwargs(),
+                    settings,
                     None if entry.schedule == "none" else entry.schedule,
                     entry.schedule_params,
                 )
+                traj = compute.trajectory(request)
             except ValueError as err:
                 slot.error(t("pg.hparam_error", lang, name=label, error=str(err)))
                 failed = True

@@ -18,15 +18,15 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import schedule_param_control
 from ui.exports import export_buttons
-from ui.lesson_panels import last_good, lesson_sidebar, show_notices
-from ui.lesson_settings import (
+from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
+from ui.playground_settings import NO_SCHEDULE
+from ui.present import part
+from ui.settings.schedules import (
     MAX_SCHEDULES,
     SCHEDULE_CHOICES,
     schedules_from_query,
     schedules_to_query,
 )
-from ui.playground_settings import NO_SCHEDULE
-from ui.present import part
 from ui.shell import current_language
 from viz import schedule_plots
 from viz.paths import path_runs, paths_figure
@@ -35,8 +35,9 @@ PAGE = "schedules"
 CONSTANT_LATEX = r"\eta_k = \eta"
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, schedules_from_query, lang)
-key = f"sc.{link_state.revision(PAGE)}"
+settings, key = lesson_header(
+    PAGE, schedules_from_query, catalog="schedpage", key_prefix="sc", lang=lang
+)
 
 
 def title(name: str) -> str:
@@ -51,11 +52,6 @@ def same_value(a: object, b: object) -> bool:
         return math.isclose(a, b, rel_tol=1e-9)
     return a == b
 
-
-st.title(t("schedpage.title", lang))
-with part("intro"):
-    st.markdown(t("schedpage.intro", lang))
-show_notices(notices, lang)
 
 base, entry, formula_slot, error_slot = lesson_sidebar(
     settings.base, settings.entry, presets=optimizers.presets(), key=key, lang=lang
@@ -127,16 +123,15 @@ runs = []
 if surface is not None:
     for name, params in settings.schedules:
         try:
-            traj = compute.trajectory(
+            request = compute.RunRequest.of(
                 surface_key,
                 entry.optimizer,
-                tuple(sorted(entry.run_kwargs().items())),
-                base.start_point(),
-                base.steps,
-                base.seed,
+                entry.run_kwargs(),
+                base,
                 None if name == NO_SCHEDULE else name,
                 params,
             )
+            traj = compute.trajectory(request)
         except ValueError as err:
             slot = slots.get(name, error_slot)
             slot.error(t("schedpage.error", lang, name=title(name), error=str(err)))

@@ -19,9 +19,11 @@ from i18n import t
 from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
-from ui.exports import images_available
-from ui.lesson_panels import lesson_sidebar, shared_cached, show_notices
-from ui.lesson_settings import (
+from ui.exports import download_buttons, images_available
+from ui.lesson_panels import lesson_header, lesson_sidebar, shared_cached
+from ui.playground_settings import TOLERANCES, OptimizerEntry
+from ui.present import part
+from ui.settings.sweep import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
     SWEEP_PRESETS,
@@ -29,8 +31,6 @@ from ui.lesson_settings import (
     sweep_from_query,
     sweep_to_query,
 )
-from ui.playground_settings import TOLERANCES, OptimizerEntry
-from ui.present import part
 from ui.shell import current_language
 from viz import basins as basins_viz
 from viz import sweep as sweep_viz
@@ -38,9 +38,9 @@ from viz import sweep as sweep_viz
 PAGE = "sweep"
 PLAYGROUND = "pages/playground.py"
 CHART_KEY = f"{PAGE}.chart"
-SHOWN_KEY = f"{PAGE}.shown"  # (settings, result) on screen: what a click on a cell means
+# (settings, result, index of the sweep.CELLS trace) on screen: what a click on a cell means
+SHOWN_KEY = f"{PAGE}.shown"
 OPEN_KEY = f"{PAGE}.open"  # the Playground link a click asked for
-CELLS_TRACE = 3  # viz.sweep.sweep_figure: not reached, values, diverged, clickable cells
 
 if OPEN_KEY in st.session_state:
     st.switch_page(PLAYGROUND, query_params=st.session_state.pop(OPEN_KEY))
@@ -52,10 +52,10 @@ def open_cell() -> None:
     shown = st.session_state.get(SHOWN_KEY)
     if not state or shown is None:
         return
-    shown_settings, result = shown
+    shown_settings, result, cells_trace = shown
     for point in state.get("selection", {}).get("points", ()):
         index = point.get("point_index", point.get("point_number"))
-        if point.get("curve_number") == CELLS_TRACE and isinstance(index, int):
+        if point.get("curve_number") == cells_trace and isinstance(index, int):
             row, col = divmod(index, result.x_axis.n)
             st.session_state[OPEN_KEY] = shown_settings.cell_link(result.cell(row, col))
             return
@@ -92,17 +92,7 @@ def grid_exports(figure, result) -> None:
         ("svg", lambda: export.figure_svg(figure), "image/svg+xml", images),
     ]
     columns = st.columns(len(files) + 1)
-    for column, (ext, make, mime, enabled) in zip(columns, files, strict=False):
-        column.download_button(
-            t(f"export.{ext}", lang),
-            data=make,
-            file_name=f"sweep.{ext}",
-            mime=mime,
-            key=f"{PAGE}.export.{ext}",
-            on_click="ignore",
-            disabled=not enabled,
-            icon=":material/download:",
-        )
+    download_buttons(columns, files, basename="sweep", key=f"{PAGE}.export", lang=lang)
     columns[-1].download_button(
         t("sweep.export_csv", lang),
         data=lambda: sweep.sweep_csv(result).encode(export.CSV_ENCODING),
@@ -113,17 +103,11 @@ def grid_exports(figure, result) -> None:
         icon=":material/download:",
     )
     if not images:
-        st.info(t("export.images_unavailable", lang))
+        st.info(t("export.images_unavailable", lang), icon=":material/info:")
 
 
 lang = current_language()
-settings, notices = link_state.linked_settings(PAGE, sweep_from_query, lang)
-key = f"sw.{link_state.revision(PAGE)}"
-
-st.title(t("sweep.title", lang))
-with part("intro"):
-    st.markdown(t("sweep.intro", lang))
-show_notices(notices, lang)
+settings, key = lesson_header(PAGE, sweep_from_query, catalog="sweep", key_prefix="sw", lang=lang)
 
 base, entry, formula_slot, _ = lesson_sidebar(
     settings.base,
@@ -301,8 +285,11 @@ with grid_slot:
             st.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
         bar.empty()
     if result is not None:
-        st.session_state[SHOWN_KEY] = (settings, result)
         figure = sweep_viz.sweep_figure(result, metric, lang=lang)
+        cells_trace = next(
+            i for i, tr in enumerate(figure["data"]) if tr.get("meta") == sweep_viz.CELLS
+        )
+        st.session_state[SHOWN_KEY] = (settings, result, cells_trace)
         plotly_chart(
             figure,
             key=CHART_KEY,

@@ -70,16 +70,15 @@ def scene(query: Mapping[str, Any], lang: str) -> Scene:
 
 def _run(view: Scene, index: int) -> PathRun:
     entry = view.settings.optimizers[index]
-    traj = compute.trajectory(
+    request = compute.RunRequest.of(
         view.surface_key,
         entry.optimizer,
-        tuple(sorted(entry.run_kwargs().items())),
-        view.settings.start_point(),
-        view.settings.steps,
-        view.settings.seed,
+        entry.run_kwargs(),
+        view.settings,
         None if entry.schedule == "none" else entry.schedule,
         entry.schedule_params,
     )
+    traj = compute.trajectory(request)
     run = path_runs([view.labels[index]], [traj])[0]
     return replace(run, color=PALETTE[index % len(PALETTE)])
 

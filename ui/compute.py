@@ -13,7 +13,8 @@ A surface key is ``(name, params)`` for a built-in surface and
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -57,27 +58,65 @@ def grid(key: SurfaceKey, resolution: int = DEFAULT_RESOLUTION) -> Grid:
     return surface_grid(s.value, s.bounds, resolution)
 
 
+class RunRequest(NamedTuple):
+    """One trajectory a page asks for: a tuple of plain values, so st.cache_data hashes it in
+    microseconds, and one argument instead of eight positional ones."""
+
+    surface: SurfaceKey
+    optimizer: str
+    hparams: Pairs
+    start: tuple[float, float]
+    steps: int
+    seed: int = 0
+    schedule: str | None = None
+    schedule_params: Pairs = ()
+
+    @classmethod
+    def of(
+        cls,
+        surface: SurfaceKey,
+        optimizer: str,
+        hparams: Mapping[str, Any],
+        run: Any,
+        schedule: str | None = None,
+        schedule_params: Pairs = (),
+    ) -> RunRequest:
+        """The request for ``optimizer`` with ``hparams`` from a page's run settings ``run``
+        (its ``start_point()``, ``steps`` and ``seed``); hparams sorted so equal settings
+        give equal keys."""
+        return cls(
+            surface,
+            optimizer,
+            tuple(sorted(hparams.items())),
+            run.start_point(),
+            run.steps,
+            run.seed,
+            schedule,
+            schedule_params,
+        )
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
-def trajectory(
-    key: SurfaceKey,
-    optimizer: str,
-    hparams: Pairs,
-    start: tuple[float, float],
-    steps: int,
-    seed: int = 0,
-    schedule: str | None = None,
-    schedule_params: Pairs = (),
-) -> optimizers.Trajectory:
+def trajectory(request: RunRequest) -> optimizers.Trajectory:
     """``optimizers.run`` from one start point, with an optional schedule (by name).
 
     Raises the core's ValueError (bad hyperparameter combination, bad schedule) unchanged.
     """
-    kwargs = dict(hparams)
+    kwargs = dict(request.hparams)
     lr_schedule = None
-    if schedule is not None:
+    if request.schedule is not None:
         lr_schedule = schedules.make(
-            schedule, lr=kwargs["lr"], steps=steps, **dict(schedule_params)
+            request.schedule,
+            lr=kwargs["lr"],
+            steps=request.steps,
+            **dict(request.schedule_params),
         )
     return optimizers.run(
-        optimizer, surface(key), start, steps, schedule=lr_schedule, seed=seed, **kwargs
+        request.optimizer,
+        surface(request.surface),
+        request.start,
+        request.steps,
+        schedule=lr_schedule,
+        seed=request.seed,
+        **kwargs,
     )

@@ -97,17 +97,7 @@ def export_buttons(
             images,
         ),
     ]
-    for column, (ext, make, mime, enabled) in zip(columns, buttons, strict=False):
-        column.download_button(
-            t(f"export.{ext}", lang),
-            data=make,
-            file_name=f"{basename}.{ext}",
-            mime=mime,
-            key=f"{key}.{ext}",
-            on_click="ignore",
-            disabled=not enabled,
-            icon=":material/download:",
-        )
+    download_buttons(columns, buttons, basename=basename, key=key, lang=lang)
     if not images:
         st.info(t("export.images_unavailable", lang), icon=":material/info:")
         return
@@ -126,6 +116,29 @@ def export_buttons(
                 key=key,
                 lang=lang,
             )
+
+
+def download_buttons(
+    columns: Sequence[Any],
+    files: Sequence[tuple[str, Any, str, bool]],
+    *,
+    basename: str,
+    key: str,
+    lang: str,
+) -> None:
+    """One deferred download button per ``(ext, make, mime, enabled)`` file, one per column:
+    ``make`` runs only when its button is clicked."""
+    for column, (ext, make, mime, enabled) in zip(columns, files, strict=False):
+        column.download_button(
+            t(f"export.{ext}", lang),
+            data=make,
+            file_name=f"{basename}.{ext}",
+            mime=mime,
+            key=f"{key}.{ext}",
+            on_click="ignore",
+            disabled=not enabled,
+            icon=":material/download:",
+        )
 
 
 def _animation_button(

@@ -1,6 +1,6 @@
-"""Controls shared by the teaching pages: the run settings, one optimizer's panel, notices,
-a per-server cache for results computed with a progress bar, and the last good figure kept
-on screen while an error is fixed.
+"""Controls shared by the teaching pages: the header (settings from the link, title, intro,
+notices), the run settings, one optimizer's panel, a per-server cache for results computed
+with a progress bar, and the last good figure kept on screen while an error is fixed.
 
 Each control takes the current settings and a ``key`` that carries the page's link revision
 (``ui.link_state``) and returns the settings the widgets now hold; values live in the
@@ -17,10 +17,12 @@ import streamlit as st
 
 import optimizers
 from i18n import t
+from ui import link_state
 from ui.controls import hparam_controls, preset_note
 from ui.links import MAX_STEPS, Notice
 from ui.playground_panels import noise_and_seed, start_inputs, surface_sidebar
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings
+from ui.present import part
 from ui.shared_results import MAX_ENTRIES, shared_results
 
 SHARED_CACHE_ENTRIES = MAX_ENTRIES
@@ -30,6 +32,21 @@ def show_notices(notices: Sequence[Notice], lang: str) -> None:
     """One warning per link parameter that could not be used as given."""
     for notice in notices:
         st.warning(notice.text(lang), icon=":material/link:")
+
+
+def lesson_header(
+    page: str, parse: link_state.Parser, *, catalog: str, key_prefix: str, lang: str
+) -> tuple[Any, str]:
+    """The top of a teaching page: its settings (from the link when one is given), the title
+    and intro (``<catalog>.title``, ``<catalog>.intro``) and the link's notices. Returns the
+    settings and the widget key prefix, which carries the link revision so a new link
+    rebuilds the widgets."""
+    settings, notices = link_state.linked_settings(page, parse, lang)
+    st.title(t(f"{catalog}.title", lang))
+    with part("intro"):  # ``?hide=intro`` hides it on a projector
+        st.markdown(t(f"{catalog}.intro", lang))
+    show_notices(notices, lang)
+    return settings, f"{key_prefix}.{link_state.revision(page)}"
 
 
 def run_controls(

@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ui import lesson_settings, playground_settings
+from ui import playground_settings
 from ui.links import Notice
+from ui.settings import bias, moments, schedules, sweep
 
 LinkParser = Callable[[Mapping[str, Any], str], tuple[Any, list[Notice]]]
 
 PARSERS: dict[str, LinkParser] = {
     "playground": playground_settings.from_query,
-    "moments": lesson_settings.moments_from_query,
-    "bias_correction": lesson_settings.bias_from_query,
-    "schedules": lesson_settings.schedules_from_query,
-    "sweep": lesson_settings.sweep_from_query,
+    "moments": moments.moments_from_query,
+    "bias_correction": bias.bias_from_query,
+    "schedules": schedules.schedules_from_query,
+    "sweep": sweep.sweep_from_query,
 }
 
 

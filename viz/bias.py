@@ -82,14 +82,16 @@ def corrections_figure(
         subplot_titles=(t("bias.fig.factors", lang), t("bias.fig.corrections", lang)),
         horizontal_spacing=0.1,
     )
-    for col, (y1, y2) in enumerate(((c.bc1, c.bc2), (c.correction1, c.correction2)), start=1):
+    # Each trace's ``meta`` is the Corrections field it draws (bc1, ..., keras_eps_factor).
+    for col, fields in enumerate((("bc1", "bc2"), ("correction1", "correction2")), start=1):
         names = ("1 − β₁ᵗ", "1 − β₂ᵗ") if col == 1 else ("1 / (1 − β₁ᵗ)", "1 / (1 − β₂ᵗ)")
-        for y, name, color in ((y1, names[0], BETA1_COLOR), (y2, names[1], BETA2_COLOR)):
+        for field, name, color in zip(fields, names, (BETA1_COLOR, BETA2_COLOR), strict=True):
             fig.add(
                 {
                     "type": "scatter",
                     "x": c.t,
-                    "y": y,
+                    "y": getattr(c, field),
+                    "meta": field,
                     "name": f"{name} (β={beta1 if color == BETA1_COLOR else beta2:g})",
                     "mode": "lines",
                     "line": {"color": color, "dash": "solid" if col == 1 else "dot"},
@@ -104,6 +106,7 @@ def corrections_figure(
                 "type": "scatter",
                 "x": c.t,
                 "y": c.keras_eps_factor,
+                "meta": "keras_eps_factor",
                 "name": t("bias.fig.keras_factor", lang),
                 "mode": "lines",
                 "line": {"color": KERAS_COLOR, "dash": "dashdot"},

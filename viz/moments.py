@@ -11,7 +11,8 @@ g_t = grad f(x_s), m_hat_t, and x_{s+1} - x_s. Arrows show directions at a fixed
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -25,34 +26,10 @@ LOG_ROWS = ("second",)  # squared gradients span orders of magnitude
 PATH_COLOR = "#333333"
 
 
-class Series(NamedTuple):
-    """How one recorded quantity is drawn: legend symbol, colour and row of the buffer plot."""
-
-    symbol: str
-    color: str
-    row: str
-
-
-# Keyed by the record's name (traj.grad as "grad", torch's state names, derived names).
-SERIES: dict[str, Series] = {
-    "grad": Series("g", "#8c8c8c", "first"),
-    "exp_avg": Series("m", "#9ecae1", "first"),
-    "m_hat": Series("m̂", "#1f5fa8", "first"),
-    "momentum_buffer": Series("b", "#2ca02c", "first"),
-    "grad_avg": Series("ḡ", "#17becf", "first"),
-    "exp_avg_sq": Series("v", "#f4a582", "second"),
-    "max_exp_avg_sq": Series("vₘₐₓ", "#9467bd", "second"),
-    "v_hat": Series("v̂", "#b2182b", "second"),
-    "square_avg": Series("v", "#f4a582", "second"),
-    "sum": Series("G", "#e6550d", "second"),
-    "acc_delta": Series("u", "#8c564b", "second"),
-    "exp_inf": Series("u", "#8c564b", "second"),
-    "step": Series("Δθ", "#111111", "step"),
-    "prev": Series("g₍ₜ₋₁₎", "#bcbd22", "other"),
-    "step_size": Series("η", "#e377c2", "other"),
-}
-OTHER = Series("?", "#7f7f7f", "other")
 COORD_DASH = ("solid", "dash")
+# Trace ``meta``: "arrow.<key>", "current", "<record>.<x|y>" for a buffer curve, and per row
+# "cursor.<row>" and "dots.<row>"; pages and tests pick traces by it, not by position.
+CURRENT = "current"
 ARROWS = (  # key, colour; drawn in this order, so the step ends on top
     ("grad", "#8c8c8c"),
     ("momentum", "#1f5fa8"),
@@ -139,6 +116,7 @@ def moments_figure(
     surface: Any,
     traj: Any,
     *,
+    series: Mapping[str, Any],
     point: int = 0,
     lang: str = "en",
     current: int = 0,
@@ -148,11 +126,14 @@ def moments_figure(
     coordinate against the step (right, one row per kind: gradient and first moment, second
     moment (log axis), effective step, other), all animated on one timeline.
 
-    ``current`` is the step shown before Play (the scrubber starts there).
+    ``series`` is the optimizer's display metadata (OptimizerSpec.display_series): record
+    name -> style with ``symbol``, ``color`` and ``row`` (one of ROWS). ``current`` is the
+    step shown before Play (the scrubber starts there).
     """
-    series = buffers(traj, point)
+    records = buffers(traj, point)
+    styles = _styles(records, series)
     steps = traj.grad.shape[0]
-    rows = [r for r in ROWS if any(SERIES.get(k, OTHER).row == r for k in series)]
+    rows = [r for r in ROWS if any(style.row == r for style in styles.values())]
     n_rows = len(rows)
     specs = [[{"rowspan": n_rows}, {}]] + [[None, {}] for _ in range(n_rows - 1)]
     fig = Canvas(
@@ -171,7 +152,7 @@ def moments_figure(
     line = animation.timeline(steps, max_frames)
     shown = line.steps
     movers = _add_arrows(fig, surface, traj, point, shown, lang)
-    movers += _add_buffer_rows(fig, series, rows, steps, shown, lang)
+    movers += _add_buffer_rows(fig, records, styles, rows, steps, shown, lang)
     fig.layout.update(
         height=max(560, 230 * n_rows),
         margin={"l": 50, "r": 20, "t": 60, "b": 120},
@@ -181,6 +162,17 @@ def moments_figure(
     return animation.animate(
         fig.figure(), line, movers, lang=lang, current=line.frame_of(current), controls_y=-0.08
     )
+
+
+def _styles(records: Mapping[str, np.ndarray], series: Mapping[str, Any]) -> dict[str, Any]:
+    """Each record's style; a record without one is an error, not a grey "?" curve."""
+    missing = [name for name in records if name not in series]
+    if missing:
+        raise ValueError(f"no display series for the records {missing}; add them to the spec")
+    bad = {name: series[name].row for name in records if series[name].row not in ROWS}
+    if bad:
+        raise ValueError(f"series rows must be one of {list(ROWS)}; got {bad}")
+    return {name: series[name] for name in records}
 
 
 def _add_contour(fig: Canvas, surface: Any, traj: Any, point: int, lang: str) -> None:
@@ -242,6 +234,7 @@ def _add_arrows(
                     "color": color,
                 },
                 "name": t(f"moments.fig.arrow_{key}", lang),
+                "meta": f"arrow.{key}",
                 "hoverinfo": "skip",
             },
             row=1,
@@ -256,6 +249,7 @@ def _add_arrows(
             "mode": "markers",
             "marker": {"size": 11, "color": "white", "line": {"color": PATH_COLOR, "width": 2}},
             "name": t("moments.fig.current", lang),
+            "meta": CURRENT,
             "hovertemplate": "x=%{x:.4g}<br>y=%{y:.4g}<extra></extra>",
         },
         row=1,
@@ -267,7 +261,8 @@ def _add_arrows(
 
 def _add_buffer_rows(
     fig: Canvas,
-    series: dict[str, np.ndarray],
+    records: dict[str, np.ndarray],
+    styles: dict[str, Any],
     rows: list[str],
     steps: int,
     shown: np.ndarray,
@@ -278,22 +273,23 @@ def _add_buffer_rows(
     cursor_t = np.minimum(shown + 1, steps)
     movers = []
     for row_number, row in enumerate(rows, start=1):
-        keys = [k for k in series if SERIES.get(k, OTHER).row == row]
-        values = [series[k] for k in keys]
+        keys = [k for k in records if styles[k].row == row]
+        values = [records[k] for k in keys]
         log = _row_is_log(row, values)
         y_range = _row_range(values, log)
         for key in keys:
-            style = SERIES.get(key, OTHER)
-            symbol = style.symbol if key in SERIES else key
+            style = styles[key]
+            symbol = style.symbol
             for coord, dash in enumerate(COORD_DASH):
                 fig.add(
                     {
                         "type": "scatter",
                         "x": t_axis,
-                        "y": series[key][:, coord],
+                        "y": records[key][:, coord],
                         "mode": "lines",
                         "line": {"color": style.color, "dash": dash, "width": 1.8},
                         "name": f"{symbol} ({'xy'[coord]}) · {key}",
+                        "meta": f"{key}.{'xy'[coord]}",
                         "legendgroup": key,
                         "hovertemplate": f"{symbol}<sub>{'xy'[coord]}</sub>"
                         "(t=%{x}) = %{y:.4g}<extra></extra>",
@@ -309,6 +305,7 @@ def _add_buffer_rows(
                 "y": edge,
                 "mode": "lines",
                 "line": {"color": "#d62728", "width": 1},
+                "meta": f"cursor.{row}",
                 "showlegend": False,
                 "hoverinfo": "skip",
             },
@@ -321,8 +318,8 @@ def _add_buffer_rows(
                 {"x": np.repeat(cursor_t[:, None], 2, axis=1), "y": np.tile(edge, (len(shown), 1))},
             )
         )
-        dots = np.stack([series[k][cursor_t - 1] for k in keys], axis=1).reshape(len(shown), -1)
-        colors = [SERIES.get(k, OTHER).color for k in keys for _ in COORD_DASH]
+        dots = np.stack([records[k][cursor_t - 1] for k in keys], axis=1).reshape(len(shown), -1)
+        colors = [styles[k].color for k in keys for _ in COORD_DASH]
         index = fig.add(
             {
                 "type": "scatter",
@@ -330,6 +327,7 @@ def _add_buffer_rows(
                 "y": dots[0],
                 "mode": "markers",
                 "marker": {"size": 7, "color": colors, "line": {"color": "white", "width": 1}},
+                "meta": f"dots.{row}",
                 "showlegend": False,
                 "hoverinfo": "skip",
             },

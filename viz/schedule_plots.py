@@ -15,6 +15,10 @@ from i18n import t
 from viz.paths import PALETTE
 from viz.subplots import Canvas
 
+# Trace ``meta``: what a trace shows, for pages and tests to pick it by (legendgroup = label).
+RISING = "lr-rising"
+CURVE = "lr-curve"
+
 
 def lr_series(lr: np.ndarray, point: int = 0) -> np.ndarray:
     """The lr of one start point (steps,), from ``Trajectory.lr`` (steps,) or (steps, N)."""
@@ -58,6 +62,7 @@ def lr_figure(
                 "line": {"color": color, "width": 12},
                 "opacity": 0.25,
                 "name": t("schedpage.fig.rising", lang),
+                "meta": RISING,
                 "legendgroup": label,
                 "showlegend": False,
                 "hoverinfo": "skip",
@@ -71,6 +76,7 @@ def lr_figure(
                 "mode": "lines",
                 "line": {"color": color, "width": 2},
                 "name": label,
+                "meta": CURVE,
                 "legendgroup": label,
                 "hovertemplate": f"{label}<br>k=%{{x}}<br>lr=%{{y:.4g}}<extra></extra>",
             }

@@ -387,35 +387,32 @@ def _recorded(s: _Step) -> list[InspectorLine]:
     return lines
 
 
+# Keyed by the rule name an optimizer's spec gives as ``inspector`` (AdamW uses "adam").
 RULES: dict[str, Callable[[_Step], list[InspectorLine]]] = {
     "sgd": _sgd,
     "rmsprop": _rmsprop,
     "adagrad": _adagrad,
     "adadelta": _adadelta,
     "adam": _adam,
-    "adamw": _adam,
     "adamax": _adamax,
 }
 
 
-def inspect_step(traj: Any, t: int, point: int = 0) -> list[InspectorLine]:
+def inspect_step(traj: Any, t: int, point: int = 0, *, rule: str | None) -> list[InspectorLine]:
     """Step ``t`` (1-based, as torch counts) of ``traj``'s point ``point``, line by line.
 
-    Optimizers with a rule in RULES get it filled in; others (NAdam, RAdam, Rprop, ...) list
-    their recorded buffers and step.
+    ``rule`` is the optimizer's ``inspector`` (a key of RULES), whose update rule is filled
+    in; None lists the recorded buffers and step (NAdam, RAdam, Rprop, ...).
     """
     steps, n_points = traj.grad.shape[0], traj.xy.shape[1]
     if isinstance(t, bool) or not isinstance(t, int | np.integer) or not 1 <= t <= steps:
         raise ValueError(f"t must be a step in [1, {steps}]; got {t!r}")
     if not 0 <= point < n_points:
         raise ValueError(f"point must be an index in [0, {n_points - 1}]; got {point!r}")
+    if rule is not None and rule not in RULES:
+        raise ValueError(f"rule must be one of {sorted(RULES)} or None; got {rule!r}")
     s = _Step(traj, int(t), point)
-    return RULES.get(traj.name, _recorded)(s)
-
-
-def fills_in_rule(name: str) -> bool:
-    """Whether ``inspect_step`` writes out ``name``'s update rule (else it lists records)."""
-    return name in RULES
+    return (_recorded if rule is None else RULES[rule])(s)
 
 
 def table_rows(lines: list[InspectorLine], lang: str = "en") -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ METRICS = ("final_loss", "steps_to_tol")
 GAP_FLOOR = 1e-16  # f - f* below this is drawn as this: log10 needs a positive number
 DIVERGED_COLOR = "#d62728"  # red: no Viridis colour comes close
 NOT_REACHED_COLOR = "#d9d9d9"
+CELLS = "sweep-cells"  # ``meta`` of the clickable layer: one marker per cell, row-major
 
 
 def metric_values(result: Any, metric: str) -> np.ndarray:
@@ -119,6 +120,7 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
                 f"{t('sweep.fig.hover_diverged', lang)} = %{{customdata[4]}}<extra></extra>"
             ),
             "name": t("sweep.fig.cells", lang),
+            "meta": CELLS,
             "showlegend": False,
         }
     )

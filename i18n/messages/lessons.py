@@ -1,4 +1,4 @@
-"""Strings shared by the teaching pages' link handling (ui/lesson_settings.py)."""
+"""Strings shared by the teaching pages' link handling (ui/settings/)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "lesson.link.one_optimizer": {

@@ -41,11 +41,15 @@ def test_corrections_refuse_bad_input(args, message):
 
 def test_corrections_figure_panels_and_keras_curve():
     fig = checked(bias.corrections_figure(0.8, 0.99, 30))
-    assert len(fig.data) == 5
+    by_meta = {tr.meta: tr for tr in fig.data}
+    assert list(by_meta) == ["bc1", "bc2", "correction1", "correction2", "keras_eps_factor"]
     assert fig.layout.yaxis2.type == "log"
-    np.testing.assert_allclose(fig.data[0].y, 1 - 0.8 ** np.arange(1, 31))
+    np.testing.assert_allclose(by_meta["bc1"].y, 1 - 0.8 ** np.arange(1, 31))
+    np.testing.assert_allclose(
+        by_meta["keras_eps_factor"].y, 1 / np.sqrt(1 - 0.99 ** np.arange(1, 31))
+    )
     without = checked(bias.corrections_figure(0.8, 0.99, 30, show_keras=False, lang="zh"))
-    assert len(without.data) == 4
+    assert "keras_eps_factor" not in {tr.meta for tr in without.data}
     assert without.layout.annotations[0].text == "因子 1 − βᵗ"
 
 

@@ -25,6 +25,13 @@ def adam_run(rosenbrock):
     return optimizers.run("adam", rosenbrock, rosenbrock.start, STEPS, lr=0.05)
 
 
+def _figure(surface, traj, **kwargs) -> dict:
+    """The figure as the page draws it: with the optimizer spec's display series."""
+    return moments.moments_figure(
+        surface, traj, series=optimizers.get(traj.name).display_series, **kwargs
+    )
+
+
 def _synthetic(steps: int = 4) -> SimpleNamespace:
     """A hand-made SGD-with-momentum record: positions on a line, gradient (1, 0)."""
     xy = np.zeros((steps + 1, 1, 2))
@@ -85,16 +92,17 @@ def test_arrow_vectors_on_synthetic_record():
     assert all(np.isnan(a[-1]).all() for a in arrows.values())  # no step starts at the end
 
 
-def _trace_named(fig, prefix: str) -> int:
-    return next(i for i, tr in enumerate(fig.data) if tr.name and tr.name.startswith(prefix))
+def _trace(fig, meta: str) -> int:
+    (index,) = [i for i, tr in enumerate(fig.data) if tr.meta == meta]
+    return index
 
 
 def test_figure_moves_point_arrows_and_cursors_on_one_timeline(rosenbrock, adam_run):
-    fig = checked(moments.moments_figure(rosenbrock, adam_run, max_frames=21))
+    fig = checked(_figure(rosenbrock, adam_run, max_frames=21))
     line = animation.timeline(STEPS, 21)
     assert [f.name for f in fig.frames] == line.names
-    point = _trace_named(fig, "current point")
-    step_arrow = _trace_named(fig, "step taken")
+    point = _trace(fig, moments.CURRENT)
+    step_arrow = _trace(fig, "arrow.step")
     xy = adam_run.xy[:, 0]
     for f, s in zip(fig.frames, line.steps, strict=True):
         moved = dict(zip(f.traces, f.data, strict=True))
@@ -105,15 +113,16 @@ def test_figure_moves_point_arrows_and_cursors_on_one_timeline(rosenbrock, adam_
             np.testing.assert_allclose(
                 tip - xy[s], moments.ARROW_FRACTION * 4.0 * direction / np.linalg.norm(direction)
             )
-    cursors = [i for i in fig.frames[3].traces if fig.data[i].mode == "lines" and i > point]
-    assert len(cursors) == 3  # one cursor per buffer row: first, second moment, step
+    cursors = [i for i, tr in enumerate(fig.data) if str(tr.meta).startswith("cursor.")]
+    assert [fig.data[i].meta for i in cursors] == ["cursor.first", "cursor.second", "cursor.step"]
+    assert set(cursors) <= set(fig.frames[3].traces)
     for i in cursors:
         x = dict(zip(fig.frames[3].traces, fig.frames[3].data, strict=True))[i].x
         assert list(x) == [line.steps[3] + 1] * 2
 
 
 def test_figure_rows_and_log_axis_follow_the_optimizer(rosenbrock, adam_run):
-    fig = checked(moments.moments_figure(rosenbrock, adam_run, max_frames=5))
+    fig = checked(_figure(rosenbrock, adam_run, max_frames=5))
     titles = [a.text for a in fig.layout.annotations]
     assert titles[:4] == [
         "path and arrows at the current step",
@@ -123,15 +132,14 @@ def test_figure_rows_and_log_axis_follow_the_optimizer(rosenbrock, adam_run):
     ]
     assert fig.layout.yaxis3.type == "log"  # second moment
     rprop = optimizers.run("rprop", rosenbrock, rosenbrock.start, 20)
-    rprop_titles = [
-        a.text for a in checked(moments.moments_figure(rosenbrock, rprop)).layout.annotations
-    ]
+    rprop_titles = [a.text for a in checked(_figure(rosenbrock, rprop)).layout.annotations]
     assert "other state" in rprop_titles
 
 
 def test_figure_starts_at_the_current_step_and_speaks_chinese(rosenbrock, adam_run):
-    fig = checked(moments.moments_figure(rosenbrock, adam_run, current=30, lang="zh"))
-    point = _trace_named(fig, "当前点")
+    fig = checked(_figure(rosenbrock, adam_run, current=30, lang="zh"))
+    point = _trace(fig, moments.CURRENT)
+    assert fig.data[point].name == "当前点"
     assert fig.data[point].x[0] == adam_run.xy[30, 0, 0]
     assert fig.layout.sliders[0].active == animation.timeline(STEPS).frame_of(30)
     assert "二阶矩估计" in [a.text for a in fig.layout.annotations]

@@ -34,10 +34,13 @@ def test_lr_figure_draws_each_curve_with_its_band():
     step = schedules.make("step", lr=0.1, steps=50, step_size=10)
     fig = checked(schedule_plots.lr_figure([("one cycle", onecycle), ("step", step)], log_y=True))
     assert [tr.name for tr in fig.data if tr.showlegend is not False] == ["one cycle", "step"]
-    band, curve = fig.data[0], fig.data[1]
-    np.testing.assert_array_equal(curve.y, onecycle)
+    bands = {tr.legendgroup: tr for tr in fig.data if tr.meta == schedule_plots.RISING}
+    curves = {tr.legendgroup: tr for tr in fig.data if tr.meta == schedule_plots.CURVE}
+    assert set(bands) == set(curves) == {"one cycle", "step"}
+    np.testing.assert_array_equal(curves["one cycle"].y, onecycle)
+    band = bands["one cycle"]
     assert np.isnan(band.y[-1]) and band.y[0] == onecycle[0]  # rises first, then falls
-    assert np.isnan(fig.data[2].y).all()  # step decay never rises
+    assert np.isnan(bands["step"].y).all()  # step decay never rises
     assert fig.layout.yaxis.type == "log"
 
 

@@ -39,6 +39,11 @@ def runs():
     }
 
 
+def _inspect(traj, t, point: int = 0):
+    """The inspector as the page calls it: with the rule the optimizer's spec names."""
+    return si.inspect_step(traj, t, point, rule=optimizers.get(traj.name).inspector)
+
+
 def _record(traj, name: str, t: int) -> np.ndarray:
     if name == "grad":
         return traj.grad[t - 1, 0]
@@ -52,7 +57,7 @@ def _record(traj, name: str, t: int) -> np.ndarray:
 @pytest.mark.parametrize("t", [1, 2, STEPS])
 def test_every_recorded_number_is_the_cores(runs, key, t):
     traj = runs[key]
-    lines = si.inspect_step(traj, t)
+    lines = _inspect(traj, t)
     recorded = [line for line in lines if line.record]
     assert {"grad", "step", "xy"} <= {line.record for line in recorded}
     for line in recorded:
@@ -66,7 +71,7 @@ def _values(lines) -> dict[str, np.ndarray]:
 
 def test_adam_rule_reproduces_the_records_from_the_inputs_shown(runs):
     traj, t = runs["adam"], 5
-    v = _values(si.inspect_step(traj, t))
+    v = _values(_inspect(traj, t))
     b1, b2 = traj.hparams["betas"]
     m_prev, v_prev = traj.state["exp_avg"][t - 2, 0], traj.state["exp_avg_sq"][t - 2, 0]
     g = v["g_t"]
@@ -80,14 +85,14 @@ def test_adam_rule_reproduces_the_records_from_the_inputs_shown(runs):
 
 def test_l2_decay_is_added_to_the_gradient_shown(runs):
     traj, t = runs["adam_l2_amsgrad"], 3
-    v = _values(si.inspect_step(traj, t))
+    v = _values(_inspect(traj, t))
     np.testing.assert_allclose(v["g_t"], traj.grad[t - 1, 0] + 0.1 * traj.xy[t - 1, 0])
     assert r"v^{\max}_t" in v
 
 
 def test_adamw_writes_the_decoupled_decay_into_the_position(runs):
     traj, t = runs["adamw"], 4
-    lines = si.inspect_step(traj, t)
+    lines = _inspect(traj, t)
     v = _values(lines)
     np.testing.assert_array_equal(v["g_t"], traj.grad[t - 1, 0])  # no L2 term
     expected = traj.xy[t - 1, 0] * (1 - traj.lr[t - 1] * 0.2) - v[r"\Delta\theta_t"]
@@ -97,20 +102,27 @@ def test_adamw_writes_the_decoupled_decay_into_the_position(runs):
 
 def test_adadelta_delta_x_is_the_step_over_lr(runs):
     traj, t = runs["adadelta"], 6
-    v = _values(si.inspect_step(traj, t))
+    v = _values(_inspect(traj, t))
     np.testing.assert_allclose(v[r"\Delta x_t"] * traj.lr[t - 1], v[r"\Delta\theta_t"], rtol=1e-12)
 
 
 def test_sgd_first_step_copies_the_gradient_into_the_buffer(runs):
-    lines = si.inspect_step(runs["momentum"], 1)
+    lines = _inspect(runs["momentum"], 1)
     assert lines[1].lhs == "b_1" and lines[1].rule == "g_1"
     np.testing.assert_array_equal(lines[1].value, lines[0].value)
 
 
 def test_optimizers_without_a_written_rule_list_their_records(runs):
-    assert si.fills_in_rule("adam") and not si.fills_in_rule("nadam")
-    records = [line.record for line in si.inspect_step(runs["rprop"], 3)]
+    assert optimizers.get("adamw").inspector == "adam" and optimizers.get("nadam").inspector is None
+    records = [line.record for line in _inspect(runs["rprop"], 3)]
     assert records == ["grad", "prev", "step_size", "step", "xy"]
+
+
+def test_an_unknown_rule_is_refused_not_replaced_by_the_record_list(runs):
+    with pytest.raises(
+        ValueError, match=r"rule must be one of \['adadelta', .*\] or None; got 'lion'"
+    ):
+        si.inspect_step(runs["adam"], 1, rule="lion")
 
 
 def test_numbers_are_written_for_latex():
@@ -123,11 +135,11 @@ def test_numbers_are_written_for_latex():
 @pytest.mark.parametrize("bad", [0, STEPS + 1, 2.5, True])
 def test_a_step_outside_the_run_is_refused(runs, bad):
     with pytest.raises(ValueError, match=rf"t must be a step in \[1, {STEPS}\]; got"):
-        si.inspect_step(runs["adam"], bad)
+        _inspect(runs["adam"], bad)
 
 
 def test_table_rows_carry_full_precision_and_translated_headers(runs):
-    lines = si.inspect_step(runs["adam"], 2)
+    lines = _inspect(runs["adam"], 2)
     rows = si.table_rows(lines, "zh")
     assert set(rows[0]) == {"量", "x", "y", "记录名"}
     assert rows[0]["x"] == float(runs["adam"].grad[1, 0, 0])

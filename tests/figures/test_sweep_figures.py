@@ -38,6 +38,7 @@ def test_heatmap_layers_and_clickable_cells(result):
     fig = checked(sweep.sweep_figure(result, "final_loss"))
     not_reached, values, diverged, cells = fig.data
     assert values.type == "heatmap" and cells.type == "scatter"
+    assert [tr.meta for tr in fig.data].count(sweep.CELLS) == 1 and cells.meta == sweep.CELLS
     assert np.isnan(not_reached.z).all()  # a final loss always exists
     np.testing.assert_array_equal(values.z, sweep.metric_values(result, "final_loss"))
     assert np.isnan(diverged.z).all() == (result.diverged_step < 0).all()

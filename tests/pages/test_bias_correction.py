@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 from tests.support.apptest import plotly_array, run_app
-from ui.lesson_settings import BiasSettings, bias_from_query, bias_to_query, entry
 from ui.playground_settings import PlaygroundSettings
+from ui.settings.base import entry
+from ui.settings.bias import BiasSettings, bias_from_query, bias_to_query
 
 PAGE = "pages/bias_correction.py"
 
@@ -66,7 +67,8 @@ def test_link_round_trip_reproduces_the_view():
     assert _query(at) == query
     assert bias_from_query(_query(at))[0] == settings
     factors = _specs(at)[0]
-    assert plotly_array(factors["data"][0]["x"])[-1] == 400
+    bc1 = next(tr for tr in factors["data"] if tr.get("meta") == "bc1")
+    assert plotly_array(bc1["x"])[-1] == 400
     again = run_app(PAGE, **query)
     assert _specs(again)[2]["data"] == _specs(at)[2]["data"]
 

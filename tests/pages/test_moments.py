@@ -10,8 +10,9 @@ import numpy as np
 import optimizers
 import surfaces
 from tests.support.apptest import run_app
-from ui.lesson_settings import MomentsSettings, entry, moments_from_query, moments_to_query
 from ui.playground_settings import PlaygroundSettings
+from ui.settings.base import entry
+from ui.settings.moments import MomentsSettings, moments_from_query, moments_to_query
 
 PAGE = "pages/moments.py"
 

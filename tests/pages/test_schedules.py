@@ -10,13 +10,9 @@ import numpy as np
 from i18n import t
 from optimizers import schedules
 from tests.support.apptest import plotly_array, run_app
-from ui.lesson_settings import (
-    SchedulesSettings,
-    entry,
-    schedules_from_query,
-    schedules_to_query,
-)
 from ui.playground_settings import PlaygroundSettings
+from ui.settings.base import entry
+from ui.settings.schedules import SchedulesSettings, schedules_from_query, schedules_to_query
 
 LR_LAMBDA = t("sched.label.lr_lambda", "en")
 

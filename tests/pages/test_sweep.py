@@ -11,9 +11,10 @@ import optimizers
 import surfaces
 from experiments import sweep
 from tests.support.apptest import plotly_array, run_app
-from ui.lesson_settings import SweepSettings, entry, sweep_from_query, sweep_to_query
 from ui.playground_settings import PlaygroundSettings
 from ui.playground_settings import from_query as playground_from_query
+from ui.settings.base import entry
+from ui.settings.sweep import SweepSettings, sweep_from_query, sweep_to_query
 from ui.shared_results import shared_results
 from viz import sweep as sweep_viz
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.lesson_settings import schedules_from_query
 from ui.playground_settings import MAX_MILESTONES, MAX_SCHEDULE_INT, from_query
+from ui.settings.schedules import schedules_from_query
 
 CASES = [
     ("multistep", "milestones", "10,x", "expected up to 20 comma-separated whole numbers"),
