@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from classroom.errors import ClassroomError
 from classroom.questions import CHOICE, PREDICT
@@ -47,7 +48,6 @@ PLAYGROUND, CLASS_URL_PATH = "playground", "class"
 MAX_ASK_STEP = 10_000
 _SENT = "class.panel.sent"
 _TO_PROJECTOR = "class.panel.to_projector"
-_VISIT = "class.panel.visit"
 
 
 def class_panel(url_path: str, lang: str) -> None:
@@ -69,20 +69,7 @@ def class_panel(url_path: str, lang: str) -> None:
             _student(member, url_path == CLASS_URL_PATH, lang)
     if not member.is_teacher:
         # One poll per student, on every page: what the server pays per student per second.
-        # Keyed per page visit: with one id across pages, Streamlit 1.67's first poll after a
-        # page switch wipes the new page's content.
-        st.fragment(run_every=POLL_S, key=f"class-poll-{_visit(url_path)}")(_poll)(
-            member, url_path == CLASS_URL_PATH, lang
-        )
-
-
-def _visit(url_path: str) -> int:
-    """A number that changes whenever this session arrives on another page."""
-    last, visit = st.session_state.get(_VISIT, (None, 0))
-    if url_path != last:
-        visit += 1
-        st.session_state[_VISIT] = (url_path, visit)
-    return visit
+        st.fragment(run_every=POLL_S)(_poll)(member, url_path == CLASS_URL_PATH, lang)
 
 
 def _query() -> dict[str, str]:
@@ -199,10 +186,27 @@ def _poll(member: Membership, on_class_page: bool, lang: str) -> None:
     """Rerun the app when the teacher sent a view (and this student follows) or, on /class,
     asked or revealed. The switch itself happens in the full run (:func:`_follow`): a page
     switched to from inside a fragment run loses its content at the fragment's next run."""
-    if following() and _sent_view(member) is not None:
-        st.rerun(scope="app")
-    if on_class_page and question_changed(member):
-        st.rerun(scope="app")
+    if (following() and _sent_view(member) is not None) or (
+        on_class_page and question_changed(member)
+    ):
+        _rerun_app_uncached()
+
+
+def _rerun_app_uncached() -> None:
+    """``st.rerun(scope="app")``, with every element sent whole rather than by reference.
+
+    A rerun started on the server reuses the list of cached messages the browser sent with
+    the request that started it, here the poll's timer. In Streamlit 1.67 that list can
+    name messages the browser has since dropped from its cache (those of a page it
+    visited before), and the page they belong to then stays blank. Sending everything
+    once, for this rerun and the page switch that follows, cannot refer to anything
+    missing. ``cached_message_hashes`` is private Streamlit state: without it, this is a
+    plain rerun.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None and hasattr(ctx, "cached_message_hashes"):
+        ctx.cached_message_hashes = frozenset()
+    st.rerun(scope="app")
 
 
 def _sent_view(member: Membership) -> View | None:
