@@ -113,7 +113,11 @@ def test_compose_runs_replicas_behind_the_balancer():
     compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
     app, balancer = compose["services"]["app"], compose["services"]["balancer"]
     assert app["build"] == {"context": "..", "dockerfile": "deploy/Dockerfile", "target": "app"}
-    assert "DATABASE_URL" in app["environment"]
+    assert "@postgres:5432/" in app["environment"]["DATABASE_URL"]
+    assert app["depends_on"] == {"postgres": {"condition": "service_healthy"}}
+    postgres = compose["services"]["postgres"]
+    assert postgres["image"].startswith("postgres:")
+    assert "pg_isready" in postgres["healthcheck"]["test"][-1]
     assert "STREAMLIT_SERVER_COOKIE_SECRET" in app["environment"]
     assert app["deploy"]["replicas"] == "${REPLICAS:-2}"
     assert balancer["build"]["target"] == "balancer"
