@@ -17,13 +17,7 @@ import pytest
 from tests.support.browser import assert_no_exception, wait_until_idle
 from tests.support.server import streamlit_server
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skip(
-        reason="known bug: a follower sent back to a page it visited before (here /class) "
-        "gets an empty main area after the first poll (Streamlit 1.67 fragment + switch_page)"
-    ),
-]
+pytestmark = pytest.mark.browser
 
 NAMES = ("ada", "bob", "cy")
 CHART = ".js-plotly-plot"
