@@ -7,8 +7,9 @@ BIN     := $(VENV)/bin
 
 .PHONY: run serve test test-fast lint bench system-deps clean
 
+# One process, started like each of `make serve`'s replicas (deploy/replica.py says why).
 run: $(VENV)/.installed-run
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) \
+	$(BIN)/python deploy/replica.py --server.port $(PORT) --server.address $(ADDRESS) \
 		--server.headless true --browser.gatherUsageStats false
 
 # A class on one machine: REPLICAS app processes behind nginx, sticky by cookie, restarted

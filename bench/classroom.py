@@ -34,11 +34,9 @@ import os
 import random
 import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import asdict, dataclass, field, replace
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -52,12 +50,14 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the tests' server helper is shared
+from tests.support.server import streamlit_server  # noqa: E402
+
 LR_LABEL = "learning rate lr"
 PAGES = {"playground": "playground", "sweep": "sweep"}
 MAX_STUDENTS = 200  # per class size: beyond this the client, not the server, is measured
 MAX_SECONDS_CEILING = 3600
 CONNECT_TIMEOUT_S = 15.0
-SERVER_START_TIMEOUT_S = 60.0
 MAX_MESSAGE_BYTES = 64 * 2**20
 FIRST_ERRORS = 3
 
@@ -137,20 +137,27 @@ class Widgets:
     """Every widget's current value, dropped when a finished run no longer shows it."""
 
     states: dict[str, WidgetState] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)  # widget id -> its fragment's id
     shown: set[str] = field(default_factory=set)
 
-    def observe(self, kind: str, widget) -> None:
+    def observe(self, kind: str, widget, fragment_id: str) -> None:
         if kind in _EVENT_WIDGETS or not getattr(widget, "id", ""):
             return
         self.shown.add(widget.id)
+        self.fragments[widget.id] = fragment_id
         if widget.id not in self.states or getattr(widget, "set_value", False):
             state = initial_widget_state(kind, widget)
             if state is not None:
                 self.states[widget.id] = state
 
-    def run_finished(self) -> None:
-        for gone in set(self.states) - self.shown:
+    def run_finished(self, fragment_id: str) -> None:
+        """Forget the widgets the run no longer showed: a fragment's run shows only its own."""
+        ran = set(self.states)
+        if fragment_id:
+            ran = {w for w in ran if self.fragments.get(w) == fragment_id}
+        for gone in ran - self.shown:
             del self.states[gone]
+            self.fragments.pop(gone, None)
         self.shown = set()
 
     def proto(self) -> WidgetStates:
@@ -217,6 +224,7 @@ class RunSeen:
 
     chart_at: float | None = None
     sliders: dict[str, tuple[object, str]] = field(default_factory=dict)
+    fragment_id: str = ""  # of the run's request: "" for the whole page
 
 
 class StudentConnection:
@@ -255,11 +263,18 @@ class StudentConnection:
             await self.ws.close()
 
     async def rerun(self, changed: WidgetState | None = None) -> RunSeen:
-        """Ask for a run, as the page's first load (no script hash yet) or a widget change."""
-        if changed is not None:
-            self.widgets.states[changed.id] = changed
+        """Ask for a run, as the page's first load (no script hash yet) or a widget change.
+
+        A widget drawn inside an ``st.fragment`` asks for that fragment's run only, as the
+        frontend does (the fragment id its delta carried).
+        """
+        seen = RunSeen()
         message = BackMsg()
         state = message.rerun_script
+        if changed is not None:
+            self.widgets.states[changed.id] = changed
+            seen.fragment_id = self.widgets.fragments.get(changed.id, "")
+            state.fragment_id = seen.fragment_id
         state.query_string = self.query_string
         state.widget_states.CopyFrom(self.widgets.proto())
         if self.page_script_hash:
@@ -277,7 +292,6 @@ class StudentConnection:
                 color_scheme="light",
             )
         )
-        seen = RunSeen()
         await self.ws.send(message.SerializeToString())
         try:
             await asyncio.wait_for(self._until_finished(seen), self.timeout)
@@ -305,13 +319,14 @@ class StudentConnection:
             elif kind == "page_info_changed":
                 self.query_string = message.page_info_changed.query_string
             elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                self._element(message.delta.new_element, seen)
+                self._element(message.delta.new_element, message.delta.fragment_id, seen)
             elif kind == "script_finished":
                 status = message.script_finished
                 if status == _FINISHED.FINISHED_WITH_COMPILE_ERROR:
                     raise ClassroomError(f"/{self.page}: the script did not compile")
                 if status in _DONE:
-                    self._run_finished()
+                    fragment_run = status == _FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+                    self._run_finished(seen.fragment_id if fragment_run else "")
                     return
 
     def _cached(self, ref_hash: str) -> ForwardMsg:
@@ -320,7 +335,7 @@ class StudentConnection:
         self.cache[ref_hash] = (self.runs, self.cache[ref_hash][1])
         return self.cache[ref_hash][1]
 
-    def _element(self, element, seen: RunSeen) -> None:
+    def _element(self, element, fragment_id: str, seen: RunSeen) -> None:
         kind = element.WhichOneof("type")
         widget = getattr(element, kind)
         if kind == "exception":
@@ -329,10 +344,10 @@ class StudentConnection:
             seen.chart_at = time.perf_counter()
         if kind == "slider":
             seen.sliders.setdefault(widget.label, (widget, widget.id))
-        self.widgets.observe(kind, widget)
+        self.widgets.observe(kind, widget, fragment_id)
 
-    def _run_finished(self) -> None:
-        self.widgets.run_finished()
+    def _run_finished(self, fragment_id: str) -> None:
+        self.widgets.run_finished(fragment_id)
         self.runs += 1
         self.cache = {
             h: (run, m)
@@ -583,45 +598,12 @@ def loopback_url(url: str) -> str:
     return f"http://{parts.netloc}"
 
 
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
-def own_server(log_dir: Path):
-    """`streamlit run app.py` on a free loopback port, in its own process group."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    log_path = log_dir / "streamlit.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"streamlit did not start; see {log_path}")
-            time.sleep(0.2)
-        yield url, ServerProcesses([proc.pid])
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+def own_server(log_dir: Path, root: Path = ROOT):
+    """`streamlit run app.py` of the tree at ``root`` on a free loopback port (the tests'
+    server: its own process group, stopped after) and its processes."""
+    with streamlit_server(log_dir / "streamlit.log", root=root) as url:
+        yield url, ServerProcesses(_listening_pids(urlsplit(url).port))
 
 
 def given_server(url: str, pids: list[int], pid_files: list[str]) -> ServerProcesses:

@@ -14,9 +14,8 @@ from i18n import t
 from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import number_control
-from ui.exports import export_buttons
+from ui.exports import export_buttons, export_section
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
-from ui.present import part
 from ui.settings.bias import (
     BIAS_PRESETS,
     COMPARISONS,
@@ -184,11 +183,10 @@ with compare_slot:
             key=f"{PAGE}.lengths",
         )
         st.caption(t("bias.compare.lengths_caption", lang))
-        with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
-            export_buttons(
-                figure, runs, bias_to_query(settings), basename="bias_correction",
-                key=f"{PAGE}.export", lang=lang,
-            )  # fmt: skip
+        export_section(f"{PAGE}.export", lang, lambda: export_buttons(
+            figure, runs, bias_to_query(settings), basename="bias_correction",
+            key=f"{PAGE}.export", lang=lang,
+        ))  # fmt: skip
 
 if surface is not None:
     with st.sidebar:

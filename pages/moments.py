@@ -15,9 +15,8 @@ from i18n import t
 from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_controls
-from ui.exports import export_buttons
+from ui.exports import export_buttons, export_section
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
-from ui.present import part
 from ui.settings.moments import (
     MOMENTS_PRESETS,
     NEWTON_MAX_STEPS,
@@ -126,15 +125,18 @@ with figure_slot:
         plotly_chart(figure, key=f"{PAGE}.chart")
         st.caption(t("moments.arrows_caption", lang))
         if traj is not None:
-            with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
-                export_buttons(
+            export_section(
+                f"{PAGE}.export",
+                lang,
+                lambda: export_buttons(
                     figure,
                     [(entry.title, traj)],
                     moments_to_query(settings),
                     basename="moments",
                     key=f"{PAGE}.export",
                     lang=lang,
-                )
+                ),
+            )
 
 with inspector_slot:
     if traj is not None:
@@ -143,7 +145,7 @@ with inspector_slot:
             st.caption(t("moments.inspector.records_only", lang))
         for line in lines:
             st.latex(line.latex())
-        st.dataframe(step_inspector.table_rows(lines, lang), hide_index=True)
+        st.table(step_inspector.table_rows(lines, lang), hide_index=True)
 
 with newton_slot:
     if newton_traj is not None:

@@ -15,7 +15,7 @@ import streamlit as st
 from i18n import t
 from ui import compute, link_state
 from ui.chart import plotly_chart
-from ui.exports import export_buttons
+from ui.exports import export_buttons, export_section
 from ui.playground_panels import (
     MAX_FRAMES,
     PAGE,
@@ -26,7 +26,13 @@ from ui.playground_panels import (
     surface_sidebar,
     view_sidebar,
 )
-from ui.playground_settings import PlaygroundSettings, entry_labels, from_query, to_query
+from ui.playground_settings import (
+    OptimizerEntry,
+    PlaygroundSettings,
+    entry_labels,
+    from_query,
+    to_query,
+)
 from ui.present import part
 from ui.shell import current_language
 from viz.paths import PALETTE, path_runs, paths_figure
@@ -92,34 +98,35 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
     with part("steps"):
         step_buttons(settings, key=key, lang=lang)
     summary_slot = part("summary")
+    surface = None if surface_key is None else compute.surface(surface_key)
+    sidebar = settings  # start, steps and seed: what the panels below do not change
+
+    def run(entry: OptimizerEntry) -> Any:
+        schedule = None if entry.schedule == "none" else entry.schedule
+        request = compute.RunRequest.of(
+            surface_key, entry.optimizer, entry.run_kwargs(), sidebar, schedule,
+            entry.schedule_params,
+        )  # fmt: skip
+        return compute.trajectory(request)
+
     with part("optimizers"):
         st.subheader(t("pg.optimizers", lang))
         colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
-        settings, error_slots = optimizer_panels(
-            settings, colors, entry_labels(settings.optimizers), key=key, lang=lang
+        settings, trajectories = optimizer_panels(
+            settings,
+            colors,
+            entry_labels(settings.optimizers),
+            run=None if surface is None else run,
+            key=key,
+            lang=lang,
         )
-    labels = entry_labels(settings.optimizers)
     link_state.store(PAGE, settings)
     link_state.publish(PAGE, settings, to_query, lang)
-    surface = None if surface_key is None else compute.surface(surface_key)
-    runs, failed = [], False
-    if surface is not None:
-        for entry, label, slot in zip(settings.optimizers, labels, error_slots, strict=True):
-            try:
-                request = compute.RunRequest.of(
-                    surface_key,
-                    entry.optimizer,
-                    entry.run_kwargs(),
-                    settings,
-                    None if entry.schedule == "none" else entry.schedule,
-                    entry.schedule_params,
-                )
-                traj = compute.trajectory(request)
-            except ValueError as err:
-                slot.error(t("pg.hparam_error", lang, name=label, error=str(err)))
-                failed = True
-                continue
-            runs.append((label, traj))
+    labels = entry_labels(settings.optimizers)
+    runs = [
+        (label, traj) for label, traj in zip(labels, trajectories, strict=True) if traj is not None
+    ]
+    failed = surface is not None and len(runs) < len(labels)
     shown = _shown(settings, surface, surface_key, runs, failed)
     with figure_slot:
         if shown is None:
@@ -135,16 +142,19 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
             )
     if shown is not None:
         with summary_slot:
-            st.dataframe(shown.table, hide_index=True, width="stretch")
-        with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
-            export_buttons(
+            st.table(shown.table, hide_index=True)
+        export_section(
+            f"{PAGE}.export",
+            lang,
+            lambda: export_buttons(
                 shown.figure,
                 shown.runs,
                 to_query(shown.settings),
                 basename="playground",
                 key=f"{PAGE}.export",
                 lang=lang,
-            )
+            ),
+        )
         with part("link_help"):
             st.caption(t("pg.link_help", lang))
 

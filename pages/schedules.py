@@ -17,10 +17,9 @@ from optimizers import schedules
 from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import schedule_param_control
-from ui.exports import export_buttons
+from ui.exports import export_buttons, export_section
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
 from ui.playground_settings import NO_SCHEDULE
-from ui.present import part
 from ui.settings.schedules import (
     MAX_SCHEDULES,
     SCHEDULE_CHOICES,
@@ -71,7 +70,16 @@ given = dict(settings.schedules)
 picked, slots = [], {}
 columns = st.columns(3)
 for i, name in enumerate(chosen):
-    with columns[i % 3], st.expander(title(name), expanded=name == "lambda"):
+    # Each schedule's formula and knobs are made only while its box is open (opening it
+    # reruns the page): a slider move does not pay for the boxes nobody looks at.
+    box = columns[i % 3].expander(
+        title(name), expanded=name == "lambda", key=f"{PAGE}.{name}.open", on_change="rerun"
+    )
+    own = given.get(name, ())
+    if not box.open:
+        picked.append((name, () if name == NO_SCHEDULE else own))
+        continue
+    with box:
         if name == NO_SCHEDULE:
             st.latex(CONSTANT_LATEX)
             st.caption(t("schedpage.constant_lr", lang))
@@ -81,11 +89,10 @@ for i, name in enumerate(chosen):
         st.latex(spec.formula_latex)
         st.caption(t(f"schedpage.summary.{name}", lang))
         defaults = schedules.resolve(name, lr=lr, steps=base.steps)
-        own = dict(given.get(name, ()))
         try:
-            shown = schedules.resolve(name, lr=lr, steps=base.steps, **own)
+            shown = schedules.resolve(name, lr=lr, steps=base.steps, **dict(own))
         except ValueError:
-            shown = {**defaults, **own}
+            shown = {**defaults, **dict(own)}
         changed = {}
         for p in spec.params:
             value = schedule_param_control(
@@ -173,15 +180,18 @@ with paths_slot:
             st.info(t("pg.kept_figure", lang))
         plotly_chart(figure, key=f"{PAGE}.paths_chart")
         if runs:
-            with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
-                export_buttons(
+            export_section(
+                f"{PAGE}.export",
+                lang,
+                lambda: export_buttons(
                     figure,
                     runs,
                     schedules_to_query(settings),
                     basename="schedules",
                     key=f"{PAGE}.export",
                     lang=lang,
-                )
+                ),
+            )
 
 if surface is not None:
     with st.sidebar:

@@ -19,10 +19,9 @@ from i18n import t
 from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.controls import hparam_label, number_control
-from ui.exports import download_buttons, images_available
+from ui.exports import download_buttons, export_section, images_available
 from ui.lesson_panels import lesson_header, lesson_sidebar, shared_cached
 from ui.playground_settings import TOLERANCES, OptimizerEntry
-from ui.present import part
 from ui.settings.sweep import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
@@ -314,8 +313,7 @@ with grid_slot:
                 query_params=settings.cell_link(values),
             )
         st.caption(t("sweep.click_help", lang))
-        with part("export"), st.expander(t("pg.export", lang), icon=":material/download:"):
-            grid_exports(figure, result)
+        export_section(f"{PAGE}.export", lang, lambda: grid_exports(figure, result))
 
 with basins_slot:
     bar = st.empty()
@@ -332,7 +330,7 @@ with basins_slot:
         table = {t("basins.optimizer", lang): [r.title for r in results]}
         for k, label in enumerate(class_labels):
             table[label] = [f"{r.shares()[k]:.0%}" for r in results]
-        st.dataframe(table, hide_index=True)
+        st.table(table, hide_index=True)
     else:
         st.info(t("basins.none", lang))
 

@@ -1,10 +1,13 @@
 """Cached computations for the pages, keyed on small hashable settings.
 
-Every function takes only tuples, strings and numbers, so ``st.cache_data`` hashes its
-arguments in microseconds; a rerun that changes one optimizer's lr recomputes that one
-trajectory and reuses everything else (surface grid, the other trajectories). Surfaces are
-cached as resources: a custom formula is parsed and differentiated once, and a Surface is
-never mutated.
+Every function takes only tuples, strings and numbers; a rerun that changes one
+optimizer's lr recomputes that one trajectory and reuses everything else (surface grid, the
+other trajectories). Surfaces are cached as resources: a custom formula is parsed and
+differentiated once, and a Surface is never mutated. Grids and trajectories are shared by
+every session of the process (``ui.shared_results``: a key is computed once even when many
+students ask at once), not copied out of ``st.cache_data`` on every rerun (a pickle round
+trip of every array, a tenth of a slider move): their arrays are made read-only, so
+nothing can change what another session sees.
 
 A surface key is ``(name, params)`` for a built-in surface and
 ``("custom", params, formula, bounds)`` for a typed formula, ``params`` being
@@ -16,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+import numpy as np
 import streamlit as st
 
 import optimizers
 import surfaces
 from optimizers import schedules
+from ui.shared_results import shared_results
 from viz.contour import DEFAULT_RESOLUTION, Grid, surface_grid
 
 SurfaceKey = tuple
@@ -51,11 +56,25 @@ def surface(key: SurfaceKey) -> surfaces.Surface:
     return surfaces.get(name, **dict(params))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+GRIDS = 32
+TRAJECTORIES = 256
+
+
+def _read_only(*arrays: np.ndarray) -> None:
+    for array in arrays:
+        array.flags.writeable = False
+
+
 def grid(key: SurfaceKey, resolution: int = DEFAULT_RESOLUTION) -> Grid:
-    """f on a ``resolution`` x ``resolution`` grid over the surface's window."""
-    s = surface(key)
-    return surface_grid(s.value, s.bounds, resolution)
+    """f on a ``resolution`` x ``resolution`` grid over the surface's window (read-only)."""
+
+    def compute() -> Grid:
+        s = surface(key)
+        made = surface_grid(s.value, s.bounds, resolution)
+        _read_only(made.x, made.y, made.z)
+        return made
+
+    return shared_results("compute.grid", GRIDS).get((key, resolution), compute)
 
 
 class RunRequest(NamedTuple):
@@ -96,12 +115,16 @@ class RunRequest(NamedTuple):
         )
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
 def trajectory(request: RunRequest) -> optimizers.Trajectory:
-    """``optimizers.run`` from one start point, with an optional schedule (by name).
+    """``optimizers.run`` from one start point, with an optional schedule (by name); its
+    arrays read-only.
 
     Raises the core's ValueError (bad hyperparameter combination, bad schedule) unchanged.
     """
+    return shared_results("compute.trajectory", TRAJECTORIES).get(request, lambda: _run(request))
+
+
+def _run(request: RunRequest) -> optimizers.Trajectory:
     kwargs = dict(request.hparams)
     lr_schedule = None
     if request.schedule is not None:
@@ -111,7 +134,7 @@ def trajectory(request: RunRequest) -> optimizers.Trajectory:
             steps=request.steps,
             **dict(request.schedule_params),
         )
-    return optimizers.run(
+    traj = optimizers.run(
         request.optimizer,
         surface(request.surface),
         request.start,
@@ -120,3 +143,8 @@ def trajectory(request: RunRequest) -> optimizers.Trajectory:
         seed=request.seed,
         **kwargs,
     )
+    _read_only(
+        traj.xy, traj.loss, traj.grad, traj.lr, traj.diverged_step,
+        *traj.state.values(), *traj.derived.values(),
+    )  # fmt: skip
+    return traj

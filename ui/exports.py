@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -21,6 +21,7 @@ from plotly.basedatatypes import BaseFigure
 import export
 from i18n import t
 from ui.export_caption import settings_caption
+from ui.present import part
 
 ANIMATION_MAX_FRAMES = 120
 DEFAULT_WIDTH = 1200  # a figure that sets no width fills a wide page; images need a number
@@ -39,6 +40,21 @@ def images_available() -> bool:
 def animation_formats() -> tuple[str, ...]:
     """GIF always; MP4 and WebM where the imageio-ffmpeg package brings its ffmpeg."""
     return ("gif", *export.VIDEO_FORMATS) if export.video_available() else ("gif",)
+
+
+def export_section(key: str, lang: str, draw: Callable[[], None]) -> None:
+    """The page's "Export" expander; ``draw()`` makes its buttons, only while it is open.
+
+    Opening it reruns the page (or its fragment) once; closed, a slider move does not pay
+    for the buttons (a tenth of a Playground rerun).
+    """
+    with part("export"):
+        box = st.expander(
+            t("pg.export", lang), icon=":material/download:", key=f"{key}.open", on_change="rerun"
+        )
+    if box.open:
+        with box:
+            draw()
 
 
 def export_buttons(

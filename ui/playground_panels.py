@@ -11,7 +11,9 @@ changes in the same run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
@@ -294,131 +296,148 @@ def step_buttons(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
     """◀ Step / Step ▶: move the shown step by one frame (the chart's ▶ Play animates)."""
     line = timeline(settings.steps, MAX_FRAMES)
     stride = int(line.steps[1] - line.steps[0]) if len(line.steps) > 1 else 1
-    back, shown, forward = st.columns([1, 3, 1])
+    row = st.container(horizontal=True, vertical_alignment="center")
     # ← and → step from the keyboard too (Streamlit's own shortcuts, no extra component).
-    back.button(
-        t("pg.step_back", lang),
-        key=f"{key}.back",
-        on_click=_step,
-        args=(-1,),
-        width="stretch",
-        shortcut="Left",
+    row.button(
+        t("pg.step_back", lang), key=f"{key}.back", on_click=_step, args=(-1,), shortcut="Left"
     )
-    shown.caption(
+    row.caption(
         f"{t('pg.step_shown', lang)}: **{settings.step}** / {settings.steps} · "
-        + t("pg.step_help", lang, stride=stride)
+        + t("pg.step_help", lang, stride=stride),
+        width="stretch",
     )
-    forward.button(
+    row.button(
         t("pg.step_forward", lang),
         key=f"{key}.forward",
         on_click=_step,
         args=(1,),
-        width="stretch",
         shortcut="Right",
     )
 
 
 def optimizer_panels(
-    settings: PlaygroundSettings, colors: list[str], labels: list[str], *, key: str, lang: str
+    settings: PlaygroundSettings,
+    colors: list[str],
+    labels: list[str],
+    *,
+    run: Callable[[OptimizerEntry], Any] | None,
+    key: str,
+    lang: str,
 ) -> tuple[PlaygroundSettings, list]:
     """One bordered panel per optimizer, four to a row, then the add control.
 
-    Returns the new settings and, per optimizer, an empty slot for its error message.
+    Each panel ends with ``run(entry)`` on the entry its widgets now hold (None: nothing to
+    run), and a ValueError from it is shown right there, under the control that caused it.
+    Returns the new settings and, per optimizer, what ``run`` returned (None where it failed
+    or did not run).
     """
-    entries, slots = [], []
+    entries, results = [], []
     per_row = min(4, len(settings.optimizers))
     for start in range(0, len(settings.optimizers), per_row):
-        columns = st.columns(per_row)
+        # Every block is a message to the browser on every slider move: the columns carry
+        # the panels' borders themselves, and each panel's rows are single flex containers.
+        columns = st.columns(per_row, border=True)
         for offset, column in enumerate(columns):
             index = start + offset
             if index >= len(settings.optimizers):
                 break
-            with column, st.container(border=True):
-                entry, slot = _panel(
-                    settings, index, colors[index], labels[index], key=key, lang=lang
-                )
+            with column:
+                entry = _panel(settings, index, colors[index], labels[index], key=key, lang=lang)
+                result = None
+                if run is not None:
+                    try:
+                        result = run(entry)
+                    except ValueError as err:
+                        st.error(t("pg.hparam_error", lang, name=labels[index], error=str(err)))
                 entries.append(entry)
-                slots.append(slot)
+                results.append(result)
     _add_control(settings, key=key, lang=lang)
-    return replace(settings, optimizers=tuple(entries)), slots
+    return replace(settings, optimizers=tuple(entries)), results
 
 
 def _panel(
     settings: PlaygroundSettings, index: int, color: str, label: str, *, key: str, lang: str
-) -> tuple[OptimizerEntry, object]:
+) -> OptimizerEntry:
     entry = settings.optimizers[index]
-    head, remove = st.columns([4, 1])
-    with head:
-        color_heading(label, color)
-    remove.button(
-        "",
-        icon=":material/close:",
-        key=f"{key}.o{index}.remove",
-        on_click=_remove,
-        args=(index,),
-        help=t("pg.remove", lang),
-        type="tertiary",
-        disabled=len(settings.optimizers) == 1,
-    )
+    color_heading(label, color)
     pkey = f"{key}.o{index}"
     preset = preset_select(entry.preset, key=f"{pkey}.preset", lang=lang)
     entry = entry.with_preset(preset)
     hkey = f"{pkey}.{preset}"
-    values = hparam_controls(
+    values = entry.values() | hparam_controls(
         entry.optimizer, entry.values(), key=hkey, lang=lang, main=True, with_help=False
     )
-    # Everything else one click away: a popover's widgets cost the browser nothing until
-    # it opens. Its label names an active schedule, which would otherwise be out of sight.
-    more = t("pg.more", lang)
-    if entry.schedule != "none":
-        more += " · " + t(f"sched.{entry.schedule}", lang)
-    with st.popover(more, icon=":material/tune:", width="stretch"):
-        st.caption(preset_note(preset, entry.optimizer, lang))
-        pills_key = f"{pkey}.{preset}.pills"
-        preset_pills(
-            preset, key=pills_key, on_change=_choose_preset, args=(index, pills_key), lang=lang
-        )
-        values |= hparam_controls(entry.optimizer, entry.values(), key=hkey, lang=lang, main=False)
-        entry = entry.with_values(values)
-        st.button(
-            t("pg.reset", lang),
-            key=f"{pkey}.reset",
-            on_click=_reset,
-            args=(index,),
-            disabled=not entry.overrides,
-        )
-        schedule, params = schedule_controls(
-            entry.schedule,
-            dict(entry.schedule_params),
-            lr=float(values["lr"]),
-            steps=settings.steps,
-            key=hkey,
-            lang=lang,
-        )
-    entry = replace(entry, schedule=schedule, schedule_params=tuple(sorted(params.items())))
-    return entry, st.empty()
+    # Everything else one click away, removing the optimizer too. The popover's contents are
+    # made only while it is open (opening it reruns this fragment): a slider move on a panel
+    # does not pay for the panels' dozen hidden controls, and a phone mounts none of them.
+    # Its label stays the same (a new label would be a new, closed popover); a caption names
+    # an active schedule, which would otherwise be out of sight.
+    popover = st.popover(
+        t("pg.more", lang),
+        icon=":material/tune:",
+        width="stretch",
+        key=f"{PAGE}.o{index}.more",
+        on_change="rerun",
+    )
+    schedule, params = entry.schedule, dict(entry.schedule_params)
+    if popover.open:
+        with popover:
+            st.button(
+                t("pg.remove", lang),
+                icon=":material/close:",
+                key=f"{key}.o{index}.remove",
+                on_click=_remove,
+                args=(index,),
+                type="tertiary",
+                disabled=len(settings.optimizers) == 1,
+            )
+            st.caption(preset_note(preset, entry.optimizer, lang))
+            pills_key = f"{pkey}.{preset}.pills"
+            preset_pills(
+                preset, key=pills_key, on_change=_choose_preset, args=(index, pills_key), lang=lang
+            )
+            values |= hparam_controls(
+                entry.optimizer, entry.values(), key=hkey, lang=lang, main=False
+            )
+            st.button(
+                t("pg.reset", lang),
+                key=f"{pkey}.reset",
+                on_click=_reset,
+                args=(index,),
+                disabled=not entry.with_values(values).overrides,
+            )
+            schedule, params = schedule_controls(
+                entry.schedule,
+                params,
+                lr=float(values["lr"]),
+                steps=settings.steps,
+                key=hkey,
+                lang=lang,
+            )
+    if schedule != "none":
+        st.caption(f":material/schedule: {t(f'sched.{schedule}', lang)}")
+    entry = entry.with_values(values)
+    return replace(entry, schedule=schedule, schedule_params=tuple(sorted(params.items())))
 
 
 def _add_control(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
     full = len(settings.optimizers) >= MAX_OPTIMIZERS
-    choice, add = st.columns([3, 1], vertical_alignment="bottom")
+    row = st.container(horizontal=True, vertical_alignment="bottom")
     choice_key = f"{key}.add_choice"
-    with choice:
-        names = optimizers.presets()
-        st.selectbox(
-            t("pg.add_choice", lang),
-            names,
-            index=names.index("nesterov"),
-            format_func=lambda name: optimizers.preset(name).title,
-            key=choice_key,
-            disabled=full,
-        )
-    add.button(
+    names = optimizers.presets()
+    row.selectbox(
+        t("pg.add_choice", lang),
+        names,
+        index=names.index("nesterov"),
+        format_func=lambda name: optimizers.preset(name).title,
+        key=choice_key,
+        disabled=full,
+    )
+    row.button(
         t("pg.add", lang),
         key=f"{key}.add",
         on_click=_add,
         args=(choice_key,),
         disabled=full,
         help=t("pg.add_limit", lang, max=MAX_OPTIMIZERS),
-        width="stretch",
     )

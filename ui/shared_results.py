@@ -77,6 +77,6 @@ class SharedResults:
 
 
 @st.cache_resource(show_spinner=False)
-def shared_results(name: str) -> SharedResults:
+def shared_results(name: str, max_entries: int = MAX_ENTRIES) -> SharedResults:
     """The process-wide store called ``name`` (one per page or kind of result)."""
-    return SharedResults()
+    return SharedResults(max_entries)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Imported whole before any script thread can reach Plotly: its JSON encoder takes pandas
 # from sys.modules without importing it, so on a fresh server two first runs raced (one
-# importing pandas for st.dataframe, the other encoding a figure) and one failed with
+# importing pandas for a table, the other encoding a figure) and one failed with
 # "partially initialized module 'pandas' has no attribute 'Series'". app.py and every page
 # import this module first, and Python's import lock makes a second thread wait for it.
 import pandas  # noqa: F401

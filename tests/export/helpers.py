@@ -11,7 +11,7 @@ from PIL import Image, ImageChops
 from streamlit.testing.v1 import AppTest
 
 import export
-from tests.support.apptest import run_app
+from tests.support.apptest import opened, run_app
 
 needs_chromium = pytest.mark.skipif(
     not export.chromium_available(),
@@ -31,8 +31,9 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def playground_app(**query: str) -> AppTest:
-    """The real app on the Playground (default settings unless ``query`` says otherwise)."""
-    return run_app("pages/playground.py", timeout=300, **query)
+    """The real app on the Playground (default settings unless ``query`` says otherwise),
+    its "Export" expander open."""
+    return opened(run_app("pages/playground.py", timeout=300, **query), "playground.export.open")
 
 
 def static_figure(title: str = "") -> go.Figure:

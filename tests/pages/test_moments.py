@@ -49,7 +49,7 @@ def test_step_inspector_numbers_are_the_cores_records():
     assert not at.exception
     s = surfaces.get("rosenbrock")
     traj = optimizers.run("adam", s, s.start, 150, lr=0.05)
-    table = at.dataframe[0].value
+    table = at.table[0].value
     records = dict(zip(table["recorded as"], zip(table["x"], table["y"], strict=True), strict=True))
     expected = {
         "grad": traj.grad[6, 0],

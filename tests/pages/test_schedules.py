@@ -9,7 +9,7 @@ import numpy as np
 
 from i18n import t
 from optimizers import schedules
-from tests.support.apptest import plotly_array, run_app
+from tests.support.apptest import opened, plotly_array, run_app
 from ui.playground_settings import PlaygroundSettings
 from ui.settings.base import entry
 from ui.settings.schedules import SchedulesSettings, schedules_from_query, schedules_to_query
@@ -41,7 +41,14 @@ def test_defaults_render_lr_curves_and_paths():
     assert list(_curves(lr_spec)) == [t(key) for key in keys]
     assert len(paths_spec["frames"]) > 100
     assert _query(at) == schedules_to_query(SchedulesSettings())
-    assert len(at.latex) >= 5  # one formula per schedule
+    # A schedule's box is made only while open: LambdaLR's, by default.
+    assert [b.label for b in at.text_input] == [LR_LAMBDA]
+    names = ["none", "step", "warmup_cosine", "onecycle", "lambda"]
+    latex_closed = len(at.latex)
+    at = opened(at, *(f"schedules.{name}.open" for name in names))
+    assert not at.exception and not at.error
+    assert len(at.latex) == latex_closed + 4  # now a formula for every schedule
+    assert _query(at) == schedules_to_query(SchedulesSettings())
 
 
 def test_lambda_formula_changes_lr_curve():

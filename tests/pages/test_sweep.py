@@ -38,7 +38,7 @@ def test_defaults_render_the_heatmap_and_the_basins():
     assert heatmap["layout"]["xaxis"]["type"] == "log"
     assert sum(tr["type"] == "heatmap" for tr in basins_map["data"]) == 3  # SGD, Momentum, Adam
     assert _query(at) == sweep_to_query(SweepSettings())
-    shares = at.dataframe[0].value
+    shares = at.table[0].value
     assert list(shares.iloc[:, 0]) == ["SGD", "Momentum", "Adam"]
 
 

@@ -20,6 +20,14 @@ def run_app(page: str | None = None, timeout: float = 60, **query: str) -> AppTe
     return at.run()
 
 
+def opened(at: AppTest, *keys: str) -> AppTest:
+    """``at`` rerun with the lazy popovers and expanders of ``keys`` open, as a click opens
+    them in the browser (their contents are made only while open)."""
+    for key in keys:
+        at.session_state[key] = True
+    return at.run()
+
+
 def plotly_array(values: object) -> np.ndarray:
     """An array from a figure spec: Plotly 7 writes numpy arrays as {"dtype", "bdata"}."""
     if isinstance(values, dict):

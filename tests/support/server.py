@@ -33,8 +33,9 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(log_path: Path, script: str = "app.py"):
-    """`streamlit run script` on a free loopback port; yields its base URL, then stops its group."""
+def streamlit_server(log_path: Path, script: str = "app.py", root: Path = ROOT):
+    """`streamlit run script` of the tree at ``root`` on a free loopback port; yields its base
+    URL, then stops its group."""
     port = _free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", script,
@@ -46,7 +47,7 @@ def streamlit_server(log_path: Path, script: str = "app.py"):
     ]  # fmt: skip
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         url = f"http://127.0.0.1:{port}"
         try:
