@@ -24,6 +24,7 @@ from ui.settings.moments import (
     moments_to_query,
 )
 from ui.shell import current_language
+from ui.tables import small_table
 from viz import moments, newton, step_inspector
 
 PAGE = "moments"
@@ -145,7 +146,7 @@ with inspector_slot:
             st.caption(t("moments.inspector.records_only", lang))
         for line in lines:
             st.latex(line.latex())
-        st.table(step_inspector.table_rows(lines, lang), hide_index=True)
+        small_table(step_inspector.table_rows(lines, lang))
 
 with newton_slot:
     if newton_traj is not None:

@@ -35,6 +35,7 @@ from ui.playground_settings import (
 )
 from ui.present import part
 from ui.shell import current_language
+from ui.tables import small_table
 from viz.paths import PALETTE, path_runs, paths_figure
 from viz.summary import summary_columns
 
@@ -142,7 +143,7 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
             )
     if shown is not None:
         with summary_slot:
-            st.table(shown.table, hide_index=True)
+            small_table(shown.table)
         export_section(
             f"{PAGE}.export",
             lang,

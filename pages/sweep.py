@@ -31,6 +31,7 @@ from ui.settings.sweep import (
     sweep_to_query,
 )
 from ui.shell import current_language
+from ui.tables import small_table
 from viz import basins as basins_viz
 from viz import sweep as sweep_viz
 
@@ -330,7 +331,7 @@ with basins_slot:
         table = {t("basins.optimizer", lang): [r.title for r in results]}
         for k, label in enumerate(class_labels):
             table[label] = [f"{r.shares()[k]:.0%}" for r in results]
-        st.table(table, hide_index=True)
+        small_table(table)
     else:
         st.info(t("basins.none", lang))
 
