@@ -1,10 +1,11 @@
 """Projector style for any figure dict of ``viz``: readable from the back of a room.
 
 Pure, and applied after a figure is built, so every builder gets it without an option:
-fonts of at least 18 px (20 px for the figure's own text), paths at least 3 px wide, markers
-half again as large, and the figures' other colours swapped for the nearest colour of the
-Okabe-Ito palette (Okabe & Ito, 2008), which stays distinguishable with the common kinds of
-colour blindness. The Playground's paths already use that palette (``viz.paths.PALETTE``).
+fonts of at least 18 px (20 px for the figure's own text and axis titles), paths at least
+3 px wide, markers half again as large, and the figures' other colours swapped for the
+nearest colour of the Okabe-Ito palette (Okabe & Ito, 2008), which stays distinguishable
+with the common kinds of colour blindness. The Playground's paths already use that palette
+(``viz.paths.PALETTE``).
 """
 
 from __future__ import annotations
@@ -149,6 +150,11 @@ def projector_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     for key, axis in list(layout.items()):
         if key.startswith(("xaxis", "yaxis")) and isinstance(axis, Mapping):
             layout[key] = {**axis, "tickfont": _at_least(axis.get("tickfont"), MIN_FONT_SIZE)}
+            title = axis.get("title")
+            if isinstance(title, str):
+                title = {"text": title}
+            if isinstance(title, Mapping) and title.get("text"):
+                layout[key]["title"] = {**title, "font": _at_least(title.get("font"), FONT_SIZE)}
     layout["legend"] = {**layout.get("legend", {}), "font": _at_least(None, MIN_FONT_SIZE)}
     out["layout"] = layout
     return _recolor(out)

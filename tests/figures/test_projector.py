@@ -70,6 +70,8 @@ def test_paths_get_wide_lines_and_larger_markers(playground_figure):
     assert min(_fonts(styled["layout"])) >= MIN_FONT_SIZE
     axes = [v for k, v in styled["layout"].items() if k.startswith(("xaxis", "yaxis"))]
     assert axes and all(axis["tickfont"]["size"] >= MIN_FONT_SIZE for axis in axes)
+    titled = [axis for axis in axes if axis.get("title", {}).get("text")]
+    assert titled and all(axis["title"]["font"]["size"] == FONT_SIZE for axis in titled)
     assert len(styled["frames"]) == len(playground_figure["frames"])
 
 
