@@ -28,7 +28,7 @@ lang = current_language()
 lessons, problems = lesson_files()
 position, notices = current_position(lessons, lang)
 
-st.title(t("guided.title", lang))
+title = st.empty()  # the lesson's title once the sidebar has said which lesson
 for notice in notices:
     st.warning(notice.text(lang), icon=":material/link:")
 show_problems(problems, lang)
@@ -38,6 +38,7 @@ link_state.store(PAGE, position)
 link_state.publish(PAGE, position, position_to_query, lang)
 
 lesson = find(lessons, position.lesson)
+title.title(t("guided.title", lang) if lesson is None else lesson.title[lang])
 if lesson is None:
     with part("intro"):
         st.markdown(t("guided.intro", lang))
@@ -46,11 +47,15 @@ if lesson is None:
     lesson_list(lessons, lang=lang)
 else:
     step = lesson.steps[position.step - 1]
-    st.header(lesson.title[lang])
     with part("lesson_nav"):
         step_navigation(lesson, position, step, lang=lang)
-    st.subheader(f"{position.step}. {step.title[lang]}")
-    st.markdown(step.text[lang])
-    live_view(step, lang=lang)
-    with part("prompts"):
-        step_prompts(step, lang=lang)
+    # The step's words beside its live view: on a 720 px projector both are on screen at
+    # once (one under the other, the view started below the fold); a phone stacks them.
+    words, view = st.columns([1, 2], gap="medium")
+    with words:
+        st.subheader(f"{position.step}. {step.title[lang]}")
+        st.markdown(step.text[lang])
+        with part("prompts"):
+            step_prompts(step, lang=lang)
+    with view:
+        live_view(step, lang=lang)

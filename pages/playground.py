@@ -57,7 +57,8 @@ lang = current_language()
 settings, notices = link_state.linked_settings(PAGE, from_query, lang)
 key = f"pg.{link_state.revision(PAGE)}"
 
-st.title(t("pg.title", lang))
+with part("title"):
+    st.title(t("pg.title", lang))
 with part("intro"):
     st.caption(t("pg.intro", lang))
 for notice in notices:

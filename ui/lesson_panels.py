@@ -42,7 +42,8 @@ def lesson_header(
     settings and the widget key prefix, which carries the link revision so a new link
     rebuilds the widgets."""
     settings, notices = link_state.linked_settings(page, parse, lang)
-    st.title(t(f"{catalog}.title", lang))
+    with part("title"):
+        st.title(t(f"{catalog}.title", lang))
     with part("intro"):  # ``?hide=intro`` hides it on a projector
         st.markdown(t(f"{catalog}.intro", lang))
     show_notices(notices, lang)

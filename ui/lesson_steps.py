@@ -14,7 +14,12 @@ from urllib.parse import urlencode
 
 from lessons import Lesson, Step
 from ui.links import LinkReader, Notice
+from ui.present_settings import HIDE_PARAM
 from ui.share_link import SAFE_IN_LINKS
+
+# A step's live view without the page's own title and intro: the lesson says what it shows,
+# and a 720 px projector then has the view's controls and figure on screen.
+EMBED_HIDES = ("title", "intro")
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,13 @@ def step_link(
     """The address of ``step``'s view in ``lang`` (a path on this server, "/moments?..."),
     for a new tab or, with ``embed``, for an iframe (Streamlit's ``?embed=true``: the page
     without the app's header and menu); ``shell`` adds the app's own parameters (projector
-    mode), so the view is shown the way the lesson is."""
-    query = [*step.query, *(shell or {}).items(), ("lang", lang)]
+    mode), so the view is shown the way the lesson is; an embedded view hides the page's
+    title and intro (``EMBED_HIDES``)."""
+    shell = dict(shell or {})
+    if embed:
+        hidden = [*filter(None, shell.get(HIDE_PARAM, "").split(",")), *EMBED_HIDES]
+        shell[HIDE_PARAM] = ",".join(dict.fromkeys(hidden))
+    query = [*step.query, *shell.items(), ("lang", lang)]
     if embed:
         query.append(("embed", "true"))
     prefix = "/" + base_path.strip("/") if base_path.strip("/") else ""

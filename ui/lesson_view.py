@@ -154,14 +154,10 @@ def live_view(step: Step, *, lang: str) -> None:
 
 
 def step_prompts(step: Step, *, lang: str) -> None:
-    """What to notice and the question for the class, side by side under the view."""
-    prompts = [
-        (texts, title, icon)
-        for texts, title, icon in (
-            (step.notice, "guided.notice", ":material/visibility:"),
-            (step.question, "guided.question", ":material/front_hand:"),
-        )
-        if texts
-    ]
-    for column, (texts, title, icon) in zip(st.columns(2), prompts, strict=False):
-        column.info(f"**{t(title, lang)}** · {texts[lang]}", icon=icon)
+    """What to notice and the question for the class, one under the other."""
+    for texts, title, icon in (
+        (step.notice, "guided.notice", ":material/visibility:"),
+        (step.question, "guided.question", ":material/front_hand:"),
+    ):
+        if texts:
+            st.info(f"**{t(title, lang)}** · {texts[lang]}", icon=icon)

@@ -27,6 +27,7 @@ FRAME_PARTS = {
     "header": ('[data-testid="stHeader"]',),
 }
 PAGE_PARTS = (
+    "title",  # a page's title (a lesson's live view hides it: the lesson names the step)
     "intro",  # the text under a page's title
     "summary",  # the Playground's results table
     "optimizers",  # the Playground's optimizer panels

@@ -45,7 +45,9 @@ def test_a_step_link_carries_the_step_the_language_and_the_embed_switch():
     link = step_link(step, "zh-Hant", embed=True)
     parts = urlsplit(link)
     assert parts.path == "/schedules"
-    assert parse_qsl(parts.query) == [*step.query, ("lang", "zh-Hant"), ("embed", "true")]
+    assert parse_qsl(parts.query) == [
+        *step.query, ("hide", "title,intro"), ("lang", "zh-Hant"), ("embed", "true")
+    ]  # fmt: skip
     assert "sched=none,lambda" in link and "0.5**(t/50)" in link  # readable, as typed
     assert "embed" not in step_link(step, "en")
     assert step_link(step, "en", base_path="/lab/").startswith("/lab/schedules?")

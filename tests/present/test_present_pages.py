@@ -51,9 +51,19 @@ def test_hidden_parts_of_the_lessons_page_are_its_marked_containers():
     assert not at.exception and not at.warning
     css = _styles(at)
     assert ".st-key-part-lesson_nav" in css and ".st-key-part-prompts" in css
-    ids = [node.proto.id for node in at.main.children.values() if type(node).__name__ == "Block"]
+    ids = _block_ids(at.main)
     assert any(i.endswith("-part-lesson_nav") for i in ids)
-    assert any(i.endswith("-part-prompts") for i in ids)
+    assert any(i.endswith("-part-prompts") for i in ids)  # in the column beside the view
+
+
+def _block_ids(node) -> list[str]:
+    """The ids of every block under ``node`` (containers, columns), depth first."""
+    ids = []
+    for child in getattr(node, "children", {}).values():
+        if type(child).__name__ == "Block":
+            ids.append(child.proto.id)
+        ids.extend(_block_ids(child))
+    return ids
 
 
 def test_projector_mode_styles_the_figures():
