@@ -14,6 +14,13 @@ sliced with its points, a loss-driven schedule sees every point's loss once per 
 before, and a noisy gradient is still drawn for all points at once, so point i keeps row i
 of each step's seeded noise.
 
+The summary loop also stores its points column by column (an F-ordered (N, 2) array, and
+its state and per-point values likewise): a surface's ``xy[:, 0]`` and ``xy[:, 1]`` are then
+contiguous, and its arithmetic runs on NumPy's fast paths instead of stride-2 views (about a
+third faster on Rosenbrock). A gradient returned row by row costs one copy into that layout;
+a loss the surface hands over fresh is kept rather than copied. Elementwise arithmetic is
+the same whatever the layout, so the results are too.
+
 Divergence is not an error. A point whose position or loss becomes non-finite, or whose
 position leaves the box ``|x|, |y| <= ESCAPE``, is frozen at its last valid position and its
 ``diverged_step`` records the first invalid row; the other points go on. No RuntimeWarning
@@ -203,11 +210,11 @@ def _run_summary(
     progress: Progress | None,
 ) -> Summary:
     n = len(points)
-    x = points.copy()
+    x = np.array(points, order="F")  # column by column: see _in_columns
     schedule = plan.schedule
-    per_step = plan.per_step
+    per_step = None if plan.per_step is None else _in_columns(plan.per_step)
     sched_state = schedule.init(n) if schedule is not None else None
-    state = spec.init(x, _first_lr(plan, sched_state, n), hp)
+    state = spec.init(x, _in_columns([_first_lr(plan, sched_state, n)])[0], hp)
     step = _stepper(spec, problem)
     gradient = problem.gradient
 
@@ -233,36 +240,33 @@ def _run_summary(
             steps_to_tol[within > was_within] = k
         return now
 
-    # Two loss buffers, old and new, swapped after each step; each block holds its views.
-    losses = (loss, np.empty(n))
-    blocks = [
-        _Block(rows, x, state, hp, losses, best, diverged) for rows in _blocks(n, block_points)
-    ]
+    blocks = [_Block(rows, x, state, hp, loss, best, diverged) for rows in _blocks(n, block_points)]
     # A noisy gradient is drawn for all points at once, so that point i gets row i of the
     # step's noise whatever the block size; an exact one is taken block by block.
     noisy = problem.noisy
-    scratch = np.empty_like(points) if noisy else None
+    scratch = np.empty_like(x) if noisy else None
     every = _progress_every(steps)
     n_within = n if f_min is None else mark_within(0, 0)
     for k in range(steps):
         if per_step is not None:
             lr = per_step[k]
         else:
-            lr = per_point(_schedule_lr(schedule, sched_state, n))
-        old = k % 2
+            lr = _per_point_columns(_schedule_lr(schedule, sched_state, n))
+            # A copy (the blocks reuse their buffers, the schedule may keep what it gets):
+            # the loss at the points this step starts from, as the schedule sees it.
+            loss_k = np.concatenate([b.loss for b in blocks])
         if noisy:
             g = gradient(x, k)
             if sys.getrefcount(g) > 2 or not _disposable(g, scratch):
                 np.copyto(scratch, g)
                 g = scratch
             for b in blocks:
-                b.advance(step, g[b.rows], k, lr, problem.value, old)
+                b.advance(step, g[b.rows], k, lr, problem.value)
         else:
             for b in blocks:
-                b.advance(step, b.gradient(gradient, k), k, lr, problem.value, old)
+                b.advance(step, b.gradient(gradient, k), k, lr, problem.value)
         if per_step is None:
-            # A copy: the buffer is reused two steps later, the schedule may keep what it gets.
-            sched_state = schedule.update(sched_state, losses[old].copy())
+            sched_state = schedule.update(sched_state, loss_k)
         if n_within < n:
             n_within = mark_within(k + 1, n_within)
         if progress is not None and ((k + 1) % every == 0 or k + 1 == steps):
@@ -271,7 +275,7 @@ def _run_summary(
         name=spec.name,
         hparams=resolved,
         final_xy=_frozen(x.copy()),
-        final_loss=_frozen(losses[steps % 2].copy()),
+        final_loss=_frozen(np.concatenate([b.loss for b in blocks])),
         best_loss=_frozen(best),
         steps_to_tol=_frozen(steps_to_tol),
         diverged_step=_frozen(diverged),
@@ -282,7 +286,8 @@ def _run_summary(
 
 class _Block:
     """One block of the summary loop's points: views of the run's arrays for rows ``rows``,
-    made once, and the positions its frozen (diverged) points are held at."""
+    made once, the positions its frozen (diverged) points are held at, and its latest loss
+    (an array of its own: a fresh one from the surface is kept instead of copied)."""
 
     __slots__ = (
         "best",
@@ -290,22 +295,26 @@ class _Block:
         "frozen",
         "frozen_xy",
         "hp",
-        "losses",
+        "loss",
         "rows",
         "scratch",
+        "spare_loss",
         "state",
         "x",
         "x_before",
     )
 
-    def __init__(self, rows: slice, x, state, hp, losses, best, diverged) -> None:
+    def __init__(self, rows: slice, x, state, hp, loss, best, diverged) -> None:
         self.rows = rows
         self.x = x[rows]
         self.x_before = np.empty_like(self.x)
         self.scratch = np.empty_like(self.x)
         self.state = type(state)(*(None if a is None else a[rows] for a in state))
-        self.hp = type(hp)(*(v[rows] if isinstance(v, np.ndarray) else v for v in hp))
-        self.losses = tuple(loss[rows] for loss in losses)
+        self.hp = type(hp)(
+            *(np.asfortranarray(v[rows]) if isinstance(v, np.ndarray) else v for v in hp)
+        )
+        self.loss = loss[rows]
+        self.spare_loss = np.empty_like(self.loss)
         self.best = best[rows]
         self.diverged = diverged[rows]
         self.frozen = np.flatnonzero(self.diverged >= 0)
@@ -319,10 +328,9 @@ class _Block:
             g = self.scratch
         return g
 
-    def advance(self, step, g, k: int, lr, value, old: int) -> None:
-        """Step k for this block: update in place, hold frozen points, write the new loss
-        over the one before last, freeze the points whose position or loss became invalid,
-        lower best."""
+    def advance(self, step, g, k: int, lr, value) -> None:
+        """Step k for this block: update in place, hold frozen points, take the new loss,
+        freeze the points whose position or loss became invalid, lower best."""
         x = self.x
         np.copyto(self.x_before, x)
         if isinstance(lr, np.ndarray):
@@ -332,8 +340,10 @@ class _Block:
         frozen = self.frozen
         if frozen.size:
             x[frozen] = self.frozen_xy
-        loss, new_loss = self.losses[old], self.losses[1 - old]
-        np.copyto(new_loss, value(x))
+        loss, new_loss = self.loss, value(x)
+        if sys.getrefcount(new_loss) > 2 or not _disposable(new_loss, loss):
+            np.copyto(self.spare_loss, new_loss)
+            new_loss = self.spare_loss
         if not _all_valid(x, new_loss):
             diverged = self.diverged
             bad = ~_valid(x, new_loss) & (diverged < 0)
@@ -344,6 +354,9 @@ class _Block:
                 self.frozen = np.flatnonzero(diverged >= 0)
                 self.frozen_xy = x[self.frozen]
         np.minimum(self.best, new_loss, out=self.best)
+        if new_loss is self.spare_loss:
+            self.spare_loss = loss
+        self.loss = new_loss
 
 
 def _keep(x: np.ndarray, stepped: np.ndarray, views: tuple, state: tuple) -> None:
@@ -355,6 +368,26 @@ def _keep(x: np.ndarray, stepped: np.ndarray, views: tuple, state: tuple) -> Non
         for view, new in zip(views, state, strict=True):
             if new is not view:
                 np.copyto(view, new)
+
+
+def _in_columns(per_step: list) -> list:
+    """Per-point lrs stored like the summary loop's points, column by column (x then y),
+    so that every operand of a kernel's passes shares one layout; a shared (constant) array
+    is converted once."""
+    converted: dict[int, np.ndarray] = {}
+    out = []
+    for lr in per_step:
+        if isinstance(lr, np.ndarray):
+            if id(lr) not in converted:
+                converted[id(lr)] = np.asfortranarray(lr)
+            lr = converted[id(lr)]
+        out.append(lr)
+    return out
+
+
+def _per_point_columns(values: np.ndarray) -> np.ndarray:
+    """``per_point`` in the summary loop's column layout."""
+    return np.repeat(values[None, :], 2, axis=0).T
 
 
 def _blocks(n: int, size: int) -> list[slice]:
@@ -465,7 +498,7 @@ def _disposable(grad: np.ndarray, like: np.ndarray) -> bool:
         and grad.base is None
         and grad.dtype == like.dtype
         and grad.shape == like.shape
-        and grad.flags.c_contiguous
+        and grad.strides == like.strides
         and grad.flags.writeable
     )
 
