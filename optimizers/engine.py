@@ -14,12 +14,13 @@ sliced with its points, a loss-driven schedule sees every point's loss once per 
 before, and a noisy gradient is still drawn for all points at once, so point i keeps row i
 of each step's seeded noise.
 
-The summary loop also stores its points column by column (an F-ordered (N, 2) array, and
-its state and per-point values likewise): a surface's ``xy[:, 0]`` and ``xy[:, 1]`` are then
-contiguous, and its arithmetic runs on NumPy's fast paths instead of stride-2 views (about a
-third faster on Rosenbrock). A gradient returned row by row costs one copy into that layout;
-a loss the surface hands over fresh is kept rather than copied. Elementwise arithmetic is
-the same whatever the layout, so the results are too.
+The surface sees the points column by column: after each step a block's positions are
+copied into an F-ordered (N, 2) array, so that a surface's ``xy[:, 0]`` and ``xy[:, 1]`` are
+contiguous and its arithmetic runs on NumPy's fast paths rather than on stride-2 views. Two
+such copies, this step's and the last, take turns, and the last is where a point that just
+diverged is put back: the copy replaces the one a step made before. The kernels keep the
+row-by-row layout that gradients come back in; a fresh loss from the surface is kept rather
+than copied. Elementwise arithmetic does not depend on the layout, so the results do not.
 
 Divergence is not an error. A point whose position or loss becomes non-finite, or whose
 position leaves the box ``|x|, |y| <= ESCAPE``, is frozen at its last valid position and its
@@ -210,15 +211,17 @@ def _run_summary(
     progress: Progress | None,
 ) -> Summary:
     n = len(points)
-    x = np.array(points, order="F")  # column by column: see _in_columns
+    x = points.copy()
     schedule = plan.schedule
-    per_step = None if plan.per_step is None else _in_columns(plan.per_step)
+    per_step = plan.per_step
     sched_state = schedule.init(n) if schedule is not None else None
-    state = spec.init(x, _in_columns([_first_lr(plan, sched_state, n)])[0], hp)
+    state = spec.init(x, _first_lr(plan, sched_state, n), hp)
     step = _stepper(spec, problem)
     gradient = problem.gradient
 
-    loss = np.array(problem.value(x))  # ours to write: the surface may keep what it returns
+    # The positions as the surface sees them, column by column: this step's and the last.
+    seen = (np.array(points, order="F"), np.empty_like(points, order="F"))
+    loss = np.array(problem.value(seen[0]))  # ours to write: the surface may keep what it returns
     diverged = np.where(_valid(x, loss), -1, 0)
     best = loss.copy()
     f_min = _f_min(problem.surface, bool(resolved.get("maximize", False)))
@@ -240,31 +243,34 @@ def _run_summary(
             steps_to_tol[within > was_within] = k
         return now
 
-    blocks = [_Block(rows, x, state, hp, loss, best, diverged) for rows in _blocks(n, block_points)]
+    blocks = [
+        _Block(rows, x, seen, state, hp, loss, best, diverged) for rows in _blocks(n, block_points)
+    ]
     # A noisy gradient is drawn for all points at once, so that point i gets row i of the
     # step's noise whatever the block size; an exact one is taken block by block.
     noisy = problem.noisy
-    scratch = np.empty_like(x) if noisy else None
+    scratch = np.empty_like(points) if noisy else None
     every = _progress_every(steps)
     n_within = n if f_min is None else mark_within(0, 0)
     for k in range(steps):
         if per_step is not None:
             lr = per_step[k]
         else:
-            lr = _per_point_columns(_schedule_lr(schedule, sched_state, n))
+            lr = per_point(_schedule_lr(schedule, sched_state, n))
             # A copy (the blocks reuse their buffers, the schedule may keep what it gets):
             # the loss at the points this step starts from, as the schedule sees it.
             loss_k = np.concatenate([b.loss for b in blocks])
+        now = k % 2
         if noisy:
-            g = gradient(x, k)
+            g = gradient(seen[now], k)
             if sys.getrefcount(g) > 2 or not _disposable(g, scratch):
                 np.copyto(scratch, g)
                 g = scratch
             for b in blocks:
-                b.advance(step, g[b.rows], k, lr, problem.value)
+                b.advance(step, g[b.rows], k, lr, problem.value, now)
         else:
             for b in blocks:
-                b.advance(step, b.gradient(gradient, k), k, lr, problem.value)
+                b.advance(step, b.gradient(gradient, k, now), k, lr, problem.value, now)
         if per_step is None:
             sched_state = schedule.update(sched_state, loss_k)
         if n_within < n:
@@ -298,21 +304,19 @@ class _Block:
         "loss",
         "rows",
         "scratch",
+        "seen",
         "spare_loss",
         "state",
         "x",
-        "x_before",
     )
 
-    def __init__(self, rows: slice, x, state, hp, loss, best, diverged) -> None:
+    def __init__(self, rows: slice, x, seen, state, hp, loss, best, diverged) -> None:
         self.rows = rows
         self.x = x[rows]
-        self.x_before = np.empty_like(self.x)
+        self.seen = tuple(copy[rows] for copy in seen)
         self.scratch = np.empty_like(self.x)
         self.state = type(state)(*(None if a is None else a[rows] for a in state))
-        self.hp = type(hp)(
-            *(np.asfortranarray(v[rows]) if isinstance(v, np.ndarray) else v for v in hp)
-        )
+        self.hp = type(hp)(*(v[rows] if isinstance(v, np.ndarray) else v for v in hp))
         self.loss = loss[rows]
         self.spare_loss = np.empty_like(self.loss)
         self.best = best[rows]
@@ -320,19 +324,19 @@ class _Block:
         self.frozen = np.flatnonzero(self.diverged >= 0)
         self.frozen_xy = self.x[self.frozen]
 
-    def gradient(self, gradient, k: int) -> np.ndarray:
+    def gradient(self, gradient, k: int, now: int) -> np.ndarray:
         """The exact gradient at the block's points, as scratch the kernel may overwrite."""
-        g = gradient(self.x, k)
+        g = gradient(self.seen[now], k)
         if sys.getrefcount(g) > 2 or not _disposable(g, self.scratch):
             np.copyto(self.scratch, g)
             g = self.scratch
         return g
 
-    def advance(self, step, g, k: int, lr, value) -> None:
-        """Step k for this block: update in place, hold frozen points, take the new loss,
-        freeze the points whose position or loss became invalid, lower best."""
+    def advance(self, step, g, k: int, lr, value, now: int) -> None:
+        """Step k for this block: update in place, hold frozen points, show the surface the
+        new positions and take their loss, freeze the points whose position or loss became
+        invalid (back where the last step left them), lower best."""
         x = self.x
-        np.copyto(self.x_before, x)
         if isinstance(lr, np.ndarray):
             lr = lr[self.rows]
         stepped, state = step(x, g, self.state, k + 1, lr, self.hp)
@@ -340,7 +344,9 @@ class _Block:
         frozen = self.frozen
         if frozen.size:
             x[frozen] = self.frozen_xy
-        loss, new_loss = self.loss, value(x)
+        before, after = self.seen[now], self.seen[1 - now]
+        np.copyto(after, x)
+        loss, new_loss = self.loss, value(after)
         if sys.getrefcount(new_loss) > 2 or not _disposable(new_loss, loss):
             np.copyto(self.spare_loss, new_loss)
             new_loss = self.spare_loss
@@ -349,7 +355,7 @@ class _Block:
             bad = ~_valid(x, new_loss) & (diverged < 0)
             if bad.any():
                 diverged[bad] = k + 1
-                x[bad] = self.x_before[bad]
+                x[bad] = after[bad] = before[bad]
                 new_loss[bad] = loss[bad]
                 self.frozen = np.flatnonzero(diverged >= 0)
                 self.frozen_xy = x[self.frozen]
@@ -368,26 +374,6 @@ def _keep(x: np.ndarray, stepped: np.ndarray, views: tuple, state: tuple) -> Non
         for view, new in zip(views, state, strict=True):
             if new is not view:
                 np.copyto(view, new)
-
-
-def _in_columns(per_step: list) -> list:
-    """Per-point lrs stored like the summary loop's points, column by column (x then y),
-    so that every operand of a kernel's passes shares one layout; a shared (constant) array
-    is converted once."""
-    converted: dict[int, np.ndarray] = {}
-    out = []
-    for lr in per_step:
-        if isinstance(lr, np.ndarray):
-            if id(lr) not in converted:
-                converted[id(lr)] = np.asfortranarray(lr)
-            lr = converted[id(lr)]
-        out.append(lr)
-    return out
-
-
-def _per_point_columns(values: np.ndarray) -> np.ndarray:
-    """``per_point`` in the summary loop's column layout."""
-    return np.repeat(values[None, :], 2, axis=0).T
 
 
 def _blocks(n: int, size: int) -> list[slice]:
@@ -498,7 +484,7 @@ def _disposable(grad: np.ndarray, like: np.ndarray) -> bool:
         and grad.base is None
         and grad.dtype == like.dtype
         and grad.shape == like.shape
-        and grad.strides == like.strides
+        and grad.flags.c_contiguous
         and grad.flags.writeable
     )
 
