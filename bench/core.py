@@ -18,10 +18,11 @@ otherwise spread the jitted loop over all cores): ``--all-cores`` turns that off
 Comparisons whose library is missing are skipped with a line saying so. Not a test: nothing
 here asserts on time.
 
-Run from the repository root with torch, jax and optax installed (requirements-bench.txt)::
+Run from the repository root with torch, jax and optax installed (requirements-bench.txt);
+name parts to run only those (``bench/core.py b`` runs (b) alone)::
 
     python3 -m venv .venv-bench && .venv-bench/bin/pip install -r requirements-bench.txt
-    .venv-bench/bin/python bench/core.py
+    .venv-bench/bin/python bench/core.py [a] [b] [c]
 """
 
 from __future__ import annotations
@@ -351,6 +352,10 @@ def bench_c(steps: int = 500, repeats: int = 20, lr: float = 1e-2) -> None:
 
 if __name__ == "__main__":
     print(f"numpy {np.__version__}, python {sys.version.split()[0]}; {THREADS}")
-    bench_a()
-    bench_b()
-    bench_c()
+    parts = {"a": bench_a, "b": bench_b, "c": bench_c}
+    chosen = [arg for arg in sys.argv[1:] if not arg.startswith("--")] or list(parts)
+    unknown = sorted(set(chosen) - set(parts))
+    if unknown:
+        sys.exit(f"unknown part(s) {', '.join(unknown)}: choose from a, b, c")
+    for part in chosen:
+        parts[part]()

@@ -145,3 +145,28 @@ def test_progress_sees_the_run_advance_and_can_stop_it():
 def test_progress_must_be_callable():
     with pytest.raises(ValueError, match=r"progress must be None or a function .*; got 0\.5"):
         optimizers.run("sgd", Quadratic(), START[:4], 5, progress=0.5)
+
+
+def test_a_surface_that_reuses_its_loss_array_is_never_changed_behind_its_back():
+    # The loop keeps a fresh loss array rather than copying it, and writes a diverged point's
+    # last loss into the one it keeps: a surface's own buffer must be copied instead.
+    class CachedLoss(Rosenbrock):
+        def __init__(self):
+            super().__init__()
+            self.out: dict[int, np.ndarray] = {}
+            self.returned: dict[int, np.ndarray] = {}
+
+        def value(self, xy):
+            out = self.out.setdefault(len(xy), np.empty(len(xy)))
+            out[...] = super().value(xy)
+            self.returned[len(xy)] = out.copy()
+            return out
+
+    lr = np.geomspace(1e-5, 1.0, N)  # many points diverge, so the loop writes into its loss
+    cached = CachedLoss()
+    got = optimizers.run("sgd", cached, START, STEPS, record="summary", block_points=1_024, lr=lr)
+    fresh = optimizers.run("sgd", Rosenbrock(), START, STEPS, record="summary", lr=lr)
+    _assert_identical([fresh, got])
+    assert (got.diverged_step > 0).sum() > 1_000
+    for size, out in cached.out.items():
+        np.testing.assert_array_equal(out, cached.returned[size])
