@@ -85,22 +85,32 @@ def main() -> None:
     print(f"Chromium start + first PNG:   {warm:6.2f} s")
 
     progress: list[float] = []
-    new_s, gif = timed(
-        lambda: export.animation_gif(
+
+    def gif() -> bytes:
+        progress.clear()
+        return export.animation_gif(
             fig, max_frames=FRAMES, width=WIDTH, height=HEIGHT, progress=progress.append
         )
-    )
-    n_frames = Image.open(io.BytesIO(gif)).n_frames
+
+    # The first GIF of a process also opens the kept page (and parses plotly.js in it); the
+    # next ones find it open, as every later export of a running server does.
+    first_s, made = timed(gif)
+    new_s, made = timed(gif)
+    n_frames = Image.open(io.BytesIO(made)).n_frames
     assert n_frames == FRAMES and progress[-1] == 1.0, (n_frames, progress[-1:])
     old_s, _ = timed(lambda: per_image_gif(fig, OLD_FRAMES))
     old_per_frame = old_s / OLD_FRAMES
+    print(f"kept page, first GIF:         {first_s:6.2f} s  (opens the kept page)")
     print(f"kept page, {FRAMES} frames:         {new_s:6.2f} s  {new_s / FRAMES:.3f} s/frame")
     print(
         f"per image, {OLD_FRAMES} frames:         {old_s:6.2f} s  {old_per_frame:.3f} s/frame"
         f"  (x{FRAMES} = {old_per_frame * FRAMES:.1f} s)"
     )
     print(f"ratio per frame (old / new):  {old_per_frame / (new_s / FRAMES):6.1f}x")
-    print(f"budget {BUDGET_S:.0f} s for {FRAMES} frames:      {new_s / BUDGET_S:6.2f} of it")
+    print(
+        f"budget {BUDGET_S:.0f} s for {FRAMES} frames:      {new_s / BUDGET_S:6.2f} of it "
+        f"(the first GIF: {first_s / BUDGET_S:.2f})"
+    )
     if export.video_available():
         mp4_s, _ = timed(
             lambda: export.animation_video(

@@ -40,6 +40,7 @@ from export.renderer import (
     frame_page_html,
     renderer_page_html,
     renderer_pid,
+    warm_renderer,
 )
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "trajectories_csv",
     "trajectories_json",
     "video_available",
+    "warm_renderer",
     "with_caption",
     "with_cjk_fonts",
 ]

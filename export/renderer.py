@@ -179,6 +179,7 @@ class _Renderer:
         self._frame_page: _FramePage | None = None
         self._frame_lock: asyncio.Lock | None = None
         self._page_dir: tempfile.TemporaryDirectory | None = None
+        self._warming = False
 
     def submit(self, fig: dict, opts: dict) -> concurrent.futures.Future:
         loop, kaleido_ = self._running()
@@ -226,9 +227,7 @@ class _Renderer:
     ) -> None:
         try:
             async with self._frame_lock:
-                if self._frame_page is None:
-                    self._frame_page = await _FramePage.open(self._kaleido, self._frame_url())
-                page = self._frame_page
+                page = await self._kept_page()
                 try:
                     for update in updates:
                         put(await page.show(update, width, height))
@@ -241,6 +240,36 @@ class _Renderer:
         except BaseException as err:
             put(err)
             raise
+
+    def warm(self) -> None:
+        """Start Chromium and open the kept animation page in the background (returns at
+        once; errors are left for the export itself to report). The first animation of a
+        process then does not wait for them: about 1 s for the page, 5 s for Chromium."""
+        with self._lock:
+            if self._warming or (self._kaleido is not None and self._frame_page is not None):
+                return
+            self._warming = True
+        threading.Thread(target=self._warm, name="kaleido-warm", daemon=True).start()
+
+    def _warm(self) -> None:
+        async def open_page() -> None:
+            async with self._frame_lock:
+                await self._kept_page()
+
+        # A failed warm-up changes nothing: the export itself starts over and says why.
+        try:
+            with contextlib.suppress(Exception):
+                loop, _ = self._running()
+                asyncio.run_coroutine_threadsafe(open_page(), loop).result(PAGE_WAIT_TIMEOUT_S)
+        finally:
+            with self._lock:
+                self._warming = False
+
+    async def _kept_page(self) -> _FramePage:
+        """The animation page, opened if there is none (call with ``_frame_lock`` held)."""
+        if self._frame_page is None:
+            self._frame_page = await _FramePage.open(self._kaleido, self._frame_url())
+        return self._frame_page
 
     def _frame_url(self) -> str:
         page = Path(self._page_dir.name) / "frames.html"
@@ -302,6 +331,11 @@ def _stop_loop(loop: asyncio.AbstractEventLoop, thread: threading.Thread) -> Non
 
 RENDERER = _Renderer()
 atexit.register(RENDERER.stop)
+
+
+def warm_renderer() -> None:
+    """Get Chromium and the animation page ready in the background (see ``_Renderer.warm``)."""
+    RENDERER.warm()
 
 
 def renderer_pid() -> int | None:

@@ -172,6 +172,8 @@ def _animation_button(
     ``token`` identifies what was rendered (the view's settings, language, caption, size):
     a rendered file is offered only while the view still shows the same thing.
     """
+    # The box is open: get Chromium and the animation page ready while the user decides.
+    export.warm_renderer()
     formats = animation_formats()
     fmt = st.selectbox(
         t("export.animation", lang),

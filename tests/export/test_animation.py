@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
+import time
 
 import imageio_ffmpeg
 import pytest
@@ -120,3 +121,20 @@ def test_animation_arguments_are_validated():
 def playground_figure() -> dict:
     """The default Playground's figure as the page sends it to the browser (a plain dict)."""
     return json.loads(playground_app().get("plotly_chart")[0].proto.spec)
+
+
+@needs_chromium
+def test_warming_up_opens_the_kept_page_once_and_the_next_gif_uses_it():
+    from export.renderer import RENDERER
+
+    RENDERER.stop()  # a fresh Chromium: nothing open yet
+    export.warm_renderer()
+    export.warm_renderer()  # a second request while the first is under way adds nothing
+    deadline = time.monotonic() + 120
+    while RENDERER._frame_page is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    page = RENDERER._frame_page
+    assert page is not None
+    gif = export.animation_gif(animated_figure(5), max_frames=5, width=200, height=160)
+    assert Image.open(io.BytesIO(gif)).n_frames == 5
+    assert RENDERER._frame_page is page  # the warmed page drew it
