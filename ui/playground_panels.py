@@ -59,11 +59,20 @@ def _store(settings: PlaygroundSettings) -> None:
 # --- callbacks (run before the script, on the stored settings) -----------------------------
 
 
+def more_key(index: int) -> str:
+    """The key of panel ``index``'s "More settings" popover (its open state lives there)."""
+    return f"{PAGE}.o{index}.more"
+
+
 def _remove(index: int) -> None:
     settings = link_state.current(PAGE)
     kept = settings.optimizers[:index] + settings.optimizers[index + 1 :]
     if kept:
         _store(replace(settings, optimizers=kept))
+        # The panels after it move up one place: an open popover would now show another
+        # optimizer's settings (the one removed was being edited in it), so it closes.
+        for later in range(index, len(settings.optimizers)):
+            st.session_state[more_key(later)] = False
 
 
 def _add(choice_key: str) -> None:
@@ -376,7 +385,7 @@ def _panel(
         t("pg.more", lang),
         icon=":material/tune:",
         width="stretch",
-        key=f"{PAGE}.o{index}.more",
+        key=more_key(index),
         on_change="rerun",
     )
     schedule, params = entry.schedule, dict(entry.schedule_params)

@@ -9,14 +9,13 @@ import pytest
 
 from i18n import t
 from tests.support.apptest import opened, run_app
-from ui.playground_panels import MAX_FRAMES
+from ui.playground_panels import MAX_FRAMES, more_key
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings, from_query, to_query
 from viz.animation import timeline
 
 LR_LAMBDA = t("sched.label.lr_lambda", "en")
 
 PAGE = "pages/playground.py"
-MORE = "playground.o{}.more"  # the key of an optimizer panel's "More settings" popover
 
 
 def _spec(at) -> dict:
@@ -120,7 +119,7 @@ def test_hostile_formula_is_refused_next_to_the_input():
 
 
 def test_impossible_hyperparameters_show_an_error_and_keep_the_last_good_figure():
-    at = opened(run_app(PAGE), MORE.format(0))
+    at = opened(run_app(PAGE), more_key(0))
     good = _spec(at)
     nesterov = next(c for c in at.checkbox if c.label == "Nesterov")  # SGD's panel, momentum 0
     nesterov.check().run()
@@ -157,9 +156,12 @@ def test_add_and_remove_optimizers():
     next(b for b in at.button if b.label == "Add optimizer").click().run()
     assert at.query_params["o4"] == "nesterov"
     assert "Nesterov" in [tr["name"] for tr in _spec(at)["data"]]
-    at = opened(at, MORE.format(0))
+    at = opened(at, more_key(0))
     next(b for b in at.button if b.label == "Remove").click().run()
     assert at.query_params["o0"] == "momentum" and "o4" not in _query(at)
+    # The popover closed: it would now hold the next optimizer's settings.
+    assert at.session_state[more_key(0)] is False
+    assert "Remove" not in [b.label for b in at.button]
 
 
 def test_chinese_page_title_labels_and_figure():
@@ -178,7 +180,7 @@ def test_chinese_page_title_labels_and_figure():
 
 
 def test_a_schedule_per_optimizer_changes_its_learning_rate():
-    at = opened(run_app(PAGE, steps="100"), MORE.format(0), MORE.format(1))
+    at = opened(run_app(PAGE, steps="100"), more_key(0), more_key(1))
     schedule = next(s for s in at.selectbox if s.label == "Learning-rate schedule")
     schedule.set_value("cosine").run()
     assert not at.exception and not at.error
@@ -204,7 +206,7 @@ def test_switching_surface_and_layouts():
 
 
 def test_presets_are_one_click_away():
-    at = opened(run_app(PAGE), MORE.format(0))
+    at = opened(run_app(PAGE), more_key(0))
     sgd_family = at.get("button_group")[0]  # SGD's panel: SGD, Momentum, Nesterov
     assert [o.content for o in sgd_family.proto.options] == ["SGD", "Momentum", "Nesterov"]
     sgd_family.set_value("nesterov").run()
@@ -217,12 +219,12 @@ def test_an_optimizers_other_settings_are_made_only_while_its_popover_is_open():
     at = run_app(PAGE, steps="50")
     hidden = {c.label for c in at.checkbox} | {s.label for s in at.selectbox}
     assert "Nesterov" not in hidden and "Learning-rate schedule" not in hidden
-    at = opened(at, MORE.format(0))
+    at = opened(at, more_key(0))
     assert [s.label for s in at.selectbox].count("Learning-rate schedule") == 1
     next(c for c in at.checkbox if c.label == "Nesterov").check()
     next(s for s in at.slider if s.label == "momentum").set_value(0.5).run()
     assert at.query_params["o0.nesterov"] == "1"
-    at.session_state[MORE.format(0)] = False
+    at.session_state[more_key(0)] = False
     at.run()
     # Closed again: the choices made inside stay in the settings, the link and the run.
     assert "Nesterov" not in {c.label for c in at.checkbox}
