@@ -59,6 +59,10 @@ def _store(settings: PlaygroundSettings) -> None:
 # --- callbacks (run before the script, on the stored settings) -----------------------------
 
 
+# The "Add optimizer" popover's key (its open state lives there).
+ADD_KEY = f"{PAGE}.add"
+
+
 def more_key(index: int) -> str:
     """The key of panel ``index``'s "More settings" popover (its open state lives there)."""
     return f"{PAGE}.o{index}.more"
@@ -77,9 +81,12 @@ def _remove(index: int) -> None:
 
 def _add(choice_key: str) -> None:
     settings = link_state.current(PAGE)
-    preset = st.session_state.get(choice_key, "adam")
-    if len(settings.optimizers) < MAX_OPTIMIZERS:
+    preset = st.session_state.get(choice_key)
+    if preset is not None and len(settings.optimizers) < MAX_OPTIMIZERS:
         _store(replace(settings, optimizers=(*settings.optimizers, OptimizerEntry(preset))))
+    # The choice is made: its popover closes, and opens next time with nothing chosen.
+    st.session_state[choice_key] = None
+    st.session_state[ADD_KEY] = False
 
 
 def _choose_preset(index: int, pills_key: str) -> None:
@@ -430,23 +437,24 @@ def _panel(
 
 
 def _add_control(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
+    """A popover listing every optimizer and preset; a click adds it. Like "More settings",
+    its list is made only while it is open: a slider move does not pay for it."""
     full = len(settings.optimizers) >= MAX_OPTIMIZERS
-    row = st.container(horizontal=True, vertical_alignment="bottom")
-    choice_key = f"{key}.add_choice"
-    names = optimizers.presets()
-    row.selectbox(
-        t("pg.add_choice", lang),
-        names,
-        index=names.index("nesterov"),
-        format_func=lambda name: optimizers.preset(name).title,
-        key=choice_key,
-        disabled=full,
-    )
-    row.button(
+    popover = st.popover(
         t("pg.add", lang),
-        key=f"{key}.add",
-        on_click=_add,
-        args=(choice_key,),
-        disabled=full,
+        icon=":material/add:",
         help=t("pg.add_limit", lang, max=MAX_OPTIMIZERS),
+        disabled=full,
+        key=ADD_KEY,
+        on_change="rerun",
     )
+    if popover.open and not full:
+        choice_key = f"{key}.add_choice"
+        popover.pills(
+            t("pg.add_choice", lang),
+            optimizers.presets(),
+            format_func=lambda name: optimizers.preset(name).title,
+            key=choice_key,
+            on_change=_add,
+            args=(choice_key,),
+        )

@@ -9,7 +9,8 @@ import pytest
 
 from i18n import t
 from tests.support.apptest import opened, run_app
-from ui.playground_panels import MAX_FRAMES, more_key
+from ui.links import MAX_OPTIMIZERS
+from ui.playground_panels import ADD_KEY, MAX_FRAMES, more_key
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings, from_query, to_query
 from viz.animation import timeline
 
@@ -153,8 +154,13 @@ def test_step_buttons_move_the_shown_step_and_the_link():
 
 def test_add_and_remove_optimizers():
     at = run_app(PAGE)
-    next(b for b in at.button if b.label == "Add optimizer").click().run()
+    assert not at.get("button_group")  # the list to add from is made only while open
+    at = opened(at, ADD_KEY)
+    choices = at.get("button_group")[0]
+    assert [o.content for o in choices.proto.options][:3] == ["SGD", "Momentum", "Nesterov"]
+    choices.set_value("nesterov").run()
     assert at.query_params["o4"] == "nesterov"
+    assert at.session_state[ADD_KEY] is False and not at.get("button_group")
     assert "Nesterov" in [tr["name"] for tr in _spec(at)["data"]]
     at = opened(at, more_key(0))
     next(b for b in at.button if b.label == "Remove").click().run()
@@ -162,6 +168,26 @@ def test_add_and_remove_optimizers():
     # The popover closed: it would now hold the next optimizer's settings.
     assert at.session_state[more_key(0)] is False
     assert "Remove" not in [b.label for b in at.button]
+
+
+def _popovers(node) -> list:
+    """Every popover block under ``node`` (AppTest has no accessor for them)."""
+    found = []
+    for child in getattr(node, "children", {}).values():
+        proto = getattr(child, "proto", None)
+        if type(proto).__name__ == "Block" and proto.WhichOneof("type") == "popover":
+            found.append(proto.popover)
+        found += _popovers(child)
+    return found
+
+
+def test_add_is_disabled_at_the_limit_and_says_why():
+    full = PlaygroundSettings(optimizers=(OptimizerEntry("sgd"),) * MAX_OPTIMIZERS)
+    at = run_app(PAGE, **to_query(full))
+    add = next(p for p in _popovers(at._tree) if p.label == "Add optimizer")
+    assert add.disabled and str(MAX_OPTIMIZERS) in add.help
+    at = run_app(PAGE)
+    assert not next(p for p in _popovers(at._tree) if p.label == "Add optimizer").disabled
 
 
 def test_chinese_page_title_labels_and_figure():
