@@ -1,5 +1,5 @@
-"""A real Streamlit server for the browser tests (and bench/browser.py): `streamlit run app.py`
-(or another script) on a free port."""
+"""A real Streamlit server for the browser tests (and the benchmarks): the lab as `make run`
+serves it (deploy/replica.py), or `streamlit run` of another script, on a free port."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.support.paths import ROOT
 
 SERVER_START_TIMEOUT_S = 60
+REPLICA = "deploy/replica.py"
 
 
 def _free_port() -> int:
@@ -37,8 +38,15 @@ def streamlit_server(log_path: Path, script: str = "app.py", root: Path = ROOT):
     """`streamlit run script` of the tree at ``root`` on a free loopback port; yields its base
     URL, then stops its group."""
     port = _free_port()
+    replica = root / REPLICA
+    # The lab starts through its replica entry, as `make run` and `make serve` do (its GC
+    # settings are part of what a move costs); a tree from before that entry, the plain way.
+    if script == "app.py" and replica.exists():
+        start = [sys.executable, str(replica)]
+    else:
+        start = [sys.executable, "-m", "streamlit", "run", script]
     cmd = [
-        sys.executable, "-m", "streamlit", "run", script,
+        *start,
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--server.headless", "true",
