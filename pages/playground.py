@@ -157,8 +157,6 @@ def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None
                 lang=lang,
             ),
         )
-        with part("link_help"):
-            st.caption(t("pg.link_help", lang))
 
 
 def _shown(
@@ -200,6 +198,8 @@ def _shown(
 
 
 optimizers_and_figure(None if surface is None else surface_key, settings.start)
+with part("link_help"):  # the same on every run: not redrawn with the fragment
+    st.caption(t("pg.link_help", lang))
 
 if surface is not None:
     formula, lesson = surface_info.columns([2, 3], vertical_alignment="center")

@@ -27,7 +27,6 @@ from ui.controls import (
     number_control,
     preset_note,
     preset_pills,
-    preset_select,
     schedule_controls,
     surface_param_controls,
 )
@@ -68,6 +67,11 @@ def more_key(index: int) -> str:
     return f"{PAGE}.o{index}.more"
 
 
+def preset_key(index: int) -> str:
+    """The key of panel ``index``'s preset chooser popover (its open state lives there)."""
+    return f"{PAGE}.o{index}.choose"
+
+
 def _remove(index: int) -> None:
     settings = link_state.current(PAGE)
     kept = settings.optimizers[:index] + settings.optimizers[index + 1 :]
@@ -77,6 +81,7 @@ def _remove(index: int) -> None:
         # optimizer's settings (the one removed was being edited in it), so it closes.
         for later in range(index, len(settings.optimizers)):
             st.session_state[more_key(later)] = False
+            st.session_state[preset_key(later)] = False
 
 
 def _add(choice_key: str) -> None:
@@ -97,6 +102,11 @@ def _choose_preset(index: int, pills_key: str) -> None:
     entries = list(settings.optimizers)
     entries[index] = entries[index].with_preset(chosen)
     _store(replace(settings, optimizers=tuple(entries)))
+
+
+def _choose_from_list(index: int, pills_key: str) -> None:
+    _choose_preset(index, pills_key)
+    st.session_state[preset_key(index)] = False  # chosen: the list closes
 
 
 def _reset(index: int) -> None:
@@ -377,8 +387,8 @@ def _panel(
     entry = settings.optimizers[index]
     color_heading(label, color)
     pkey = f"{key}.o{index}"
-    preset = preset_select(entry.preset, key=f"{pkey}.preset", lang=lang)
-    entry = entry.with_preset(preset)
+    preset = entry.preset
+    _preset_chooser(preset, index, key=pkey, lang=lang)
     hkey = f"{pkey}.{preset}"
     values = entry.values() | hparam_controls(
         entry.optimizer, entry.values(), key=hkey, lang=lang, main=True, with_help=False
@@ -434,6 +444,34 @@ def _panel(
         st.caption(f":material/schedule: {t(f'sched.{schedule}', lang)}")
     entry = entry.with_values(values)
     return replace(entry, schedule=schedule, schedule_params=tuple(sorted(params.items())))
+
+
+def _preset_chooser(preset: str, index: int, *, key: str, lang: str) -> None:
+    """The optimizer's name on a button whose popover lists every preset; a click chooses.
+
+    A selectbox would do, but it is the dearest widget on a slider move (it walks the whole
+    session state); the list here is made only while open, as in "More settings".
+    """
+    popover = st.popover(
+        optimizers.preset(preset).title,
+        icon=":material/swap_horiz:",
+        help=t("pg.preset", lang),
+        width="stretch",
+        key=preset_key(index),
+        on_change="rerun",
+    )
+    if popover.open:
+        pills_key = f"{key}.{preset}.choose"
+        popover.pills(
+            t("pg.preset", lang),
+            optimizers.presets(),
+            default=preset,
+            format_func=lambda name: optimizers.preset(name).title,
+            key=pills_key,
+            on_change=_choose_from_list,
+            args=(index, pills_key),
+            label_visibility="collapsed",
+        )
 
 
 def _add_control(settings: PlaygroundSettings, *, key: str, lang: str) -> None:

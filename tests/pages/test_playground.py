@@ -7,10 +7,11 @@ import json
 
 import pytest
 
+import optimizers
 from i18n import t
 from tests.support.apptest import opened, run_app
 from ui.links import MAX_OPTIMIZERS
-from ui.playground_panels import ADD_KEY, MAX_FRAMES, more_key
+from ui.playground_panels import ADD_KEY, MAX_FRAMES, more_key, preset_key
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings, from_query, to_query
 from viz.animation import timeline
 
@@ -165,8 +166,9 @@ def test_add_and_remove_optimizers():
     at = opened(at, more_key(0))
     next(b for b in at.button if b.label == "Remove").click().run()
     assert at.query_params["o0"] == "momentum" and "o4" not in _query(at)
-    # The popover closed: it would now hold the next optimizer's settings.
+    # The popovers closed: they would now hold the next optimizer's settings.
     assert at.session_state[more_key(0)] is False
+    assert at.session_state[preset_key(0)] is False
     assert "Remove" not in [b.label for b in at.button]
 
 
@@ -229,6 +231,25 @@ def test_switching_surface_and_layouts():
     next(r for r in at.radio if r.label == "Layout").set_value("surface3d").run()
     assert not at.exception
     assert any(tr["type"] == "surface" for tr in _spec(at)["data"])
+
+
+def test_each_panel_chooses_its_preset_from_a_list_made_only_while_open():
+    at = run_app(PAGE)
+    assert "Adam" in [p.label for p in _popovers(at._tree)]  # the 4th panel's chooser
+    assert not at.get("button_group")
+    at = opened(at, preset_key(0))
+    choices = at.get("button_group")[0]
+    assert [o.content for o in choices.proto.options] == [
+        optimizers.preset(name).title for name in optimizers.presets()
+    ]
+    choices.set_value("rmsprop_centered").run()
+    assert not at.exception
+    assert at.query_params["o0"] == "rmsprop_centered"
+    assert at.session_state[preset_key(0)] is False and not at.get("button_group")
+    assert "RMSprop (centered)" in [p.label for p in _popovers(at._tree)]
+    assert optimizers.preset("rmsprop_centered").title in [
+        tr.get("name") for tr in _spec(at)["data"]
+    ]
 
 
 def test_presets_are_one_click_away():
