@@ -6,8 +6,8 @@ arrays (at 4-8 points that overhead, not the arithmetic, is the cost); losses, t
 teaching quantities and divergence are then computed over the whole history at once.
 
 In "summary" mode each step goes through the points in blocks of ``block_points``: the
-kernel, the surface and the bookkeeping then work on a block's views, which stay in the
-core's cache between their dozen passes, and a surface's temporaries are block-sized. Points
+kernel, the surface and the bookkeeping then work on a block's views, which stay in cache
+between their dozen passes, and a surface's temporaries are block-sized. Points
 are independent, so the results are identical whatever the block size: the kernels are
 elementwise and update their block's views in place, a per-point hyperparameter or lr is
 sliced with its points, a loss-driven schedule sees every point's loss once per step as
@@ -48,12 +48,14 @@ from .spec import OptimizerSpec, per_point
 ESCAPE = 1e6
 """A coordinate beyond +-ESCAPE counts as diverged (the lab's surfaces live within +-10)."""
 
-BLOCK_POINTS = 16_384
-"""Points per block in summary mode. A block's (B, 2) arrays (256 KiB) stay in the core's
-cache through the dozen passes of a step, and the surface's temporaries stay small enough
-for malloc to reuse: in one block of 65,536 points they came back from the OS as fresh
-pages every step (125,000 page faults in a 200-step Adam run, twice the time). Smaller
-blocks pay more per-call overhead (4,096: about 1.3x slower)."""
+BLOCK_POINTS = 32_768
+"""Points per block in summary mode. A step costs each block some 40 NumPy calls whatever
+its size, so blocks should be large; but the surface's temporaries must stay small enough
+for malloc to reuse: in one block of 65,536 points they came back from the OS as fresh pages
+every step (125,000 page faults in a 200-step Adam run, twice the time). bench/core.py (b),
+65,536 points: 32,768 is 5-10% faster than 16,384 for Adam, SGD and RMSprop (the block's
+(B, 2) arrays, 512 KiB, then live in L3 rather than L2, which costs less than the calls
+saved); 8,192 is about 1.2x slower."""
 
 PROGRESS_CALLS = 100
 """About how many times a run calls ``progress``: every steps // PROGRESS_CALLS steps."""
