@@ -6,8 +6,8 @@ arrays (at 4-8 points that overhead, not the arithmetic, is the cost); losses, t
 teaching quantities and divergence are then computed over the whole history at once.
 
 In "summary" mode each step goes through the points in blocks of ``block_points``: the
-kernel, the surface and the bookkeeping then work on a block's views, which stay in the
-core's cache between their dozen passes, and a surface's temporaries are block-sized. Points
+kernel, the surface and the bookkeeping then work on a block's views, which stay in cache
+between their dozen passes, and a surface's temporaries are block-sized. Points
 are independent, so the results are identical whatever the block size: the kernels are
 elementwise and update their block's views in place, a per-point hyperparameter or lr is
 sliced with its points, a loss-driven schedule sees every point's loss once per step as
@@ -48,12 +48,14 @@ from .spec import OptimizerSpec, per_point
 ESCAPE = 1e6
 """A coordinate beyond +-ESCAPE counts as diverged (the lab's surfaces live within +-10)."""
 
-BLOCK_POINTS = 16_384
-"""Points per block in summary mode. A block's (B, 2) arrays (256 KiB) stay in the core's
-cache through the dozen passes of a step, and the surface's temporaries stay small enough
-for malloc to reuse: in one block of 65,536 points they came back from the OS as fresh
-pages every step (125,000 page faults in a 200-step Adam run, twice the time). Smaller
-blocks pay more per-call overhead (4,096: about 1.3x slower)."""
+BLOCK_POINTS = 32_768
+"""Points per block in summary mode. A step costs each block some 40 NumPy calls whatever
+its size, so blocks should be large; but the surface's temporaries must stay small enough
+for malloc to reuse: in one block of 65,536 points they came back from the OS as fresh pages
+every step (125,000 page faults in a 200-step Adam run, twice the time). bench/core.py (b),
+65,536 points: 32,768 is 5-10% faster than 16,384 for Adam, SGD and RMSprop (the block's
+(B, 2) arrays, 512 KiB, then live in L3 rather than L2, which costs less than the calls
+saved); 8,192 is about 1.2x slower."""
 
 PROGRESS_CALLS = 100
 """About how many times a run calls ``progress``: every steps // PROGRESS_CALLS steps."""
@@ -223,37 +225,26 @@ def _run_summary(
 
     # The positions as the surface sees them, column by column: this step's and the last.
     seen = (np.array(points, order="F"), np.empty_like(points, order="F"))
-    loss = np.array(problem.value(seen[0]))  # ours to write: the surface may keep what it returns
-    diverged = np.where(_valid(x, loss), -1, 0)
+    loss = problem.value(seen[0])
+    if sys.getrefcount(loss) > 2 or not _disposable(loss, loss):
+        loss = loss.copy()  # ours to write: the surface may keep what it returns
+    if _all_valid(x, np.fmin.reduce(loss), np.maximum.reduce(loss)):
+        diverged = np.full(n, -1)
+    else:
+        diverged = np.where(_valid(x, loss), -1, 0)
     best = loss.copy()
     f_min = _f_min(problem.surface, bool(resolved.get("maximize", False)))
     steps_to_tol = np.full(n, -1)
     threshold = None if f_min is None else _threshold(f_min, tol)
-    within, was_within = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-
-    def mark_within(k: int, count: int) -> int:
-        """Row k for points that just came within tol of f_min; returns how many are within.
-
-        loss_k - f_min <= tol first holds when best_k - f_min <= tol does, and best only
-        falls: points only ever join that set, so new ones exist only when it grows.
-        """
-        nonlocal within, was_within
-        within, was_within = was_within, within
-        np.less_equal(best, threshold, out=within)
-        now = int(np.count_nonzero(within))
-        if now > count:
-            steps_to_tol[within > was_within] = k
-        return now
-
     blocks = [
-        _Block(rows, x, seen, state, hp, loss, best, diverged) for rows in _blocks(n, block_points)
+        _Block(rows, x, seen, state, hp, loss, best, diverged, steps_to_tol, threshold)
+        for rows in _blocks(n, block_points)
     ]
     # A noisy gradient is drawn for all points at once, so that point i gets row i of the
     # step's noise whatever the block size; an exact one is taken block by block.
     noisy = problem.noisy
     scratch = np.empty_like(points) if noisy else None
     every = _progress_every(steps)
-    n_within = n if f_min is None else mark_within(0, 0)
     for k in range(steps):
         if per_step is not None:
             lr = per_step[k]
@@ -275,14 +266,12 @@ def _run_summary(
                 b.advance(step, b.gradient(gradient, k, now), k, lr, problem.value, now)
         if per_step is None:
             sched_state = schedule.update(sched_state, loss_k)
-        if n_within < n:
-            n_within = mark_within(k + 1, n_within)
         if progress is not None and ((k + 1) % every == 0 or k + 1 == steps):
             progress(k + 1, steps)
     return Summary(
         name=spec.name,
         hparams=resolved,
-        final_xy=_frozen(x.copy()),
+        final_xy=_frozen(x),
         final_loss=_frozen(np.concatenate([b.loss for b in blocks])),
         best_loss=_frozen(best),
         steps_to_tol=_frozen(steps_to_tol),
@@ -294,8 +283,9 @@ def _run_summary(
 
 class _Block:
     """One block of the summary loop's points: views of the run's arrays for rows ``rows``,
-    made once, the positions its frozen (diverged) points are held at, and its latest loss
-    (an array of its own: a fresh one from the surface is kept instead of copied)."""
+    made once, the positions its frozen (diverged) points are held at, its latest loss (an
+    array of its own: a fresh one from the surface is kept instead of copied), and which of
+    its points are within tol of f_min (none tracked when f_min is unknown)."""
 
     __slots__ = (
         "best",
@@ -304,15 +294,22 @@ class _Block:
         "frozen_xy",
         "hp",
         "loss",
+        "n_within",
         "rows",
         "scratch",
         "seen",
         "spare_loss",
         "state",
+        "steps_to_tol",
+        "threshold",
+        "was_within",
+        "within",
         "x",
     )
 
-    def __init__(self, rows: slice, x, seen, state, hp, loss, best, diverged) -> None:
+    def __init__(
+        self, rows: slice, x, seen, state, hp, loss, best, diverged, steps_to_tol, threshold
+    ) -> None:
         self.rows = rows
         self.x = x[rows]
         self.seen = tuple(copy[rows] for copy in seen)
@@ -325,6 +322,14 @@ class _Block:
         self.diverged = diverged[rows]
         self.frozen = np.flatnonzero(self.diverged >= 0)
         self.frozen_xy = self.x[self.frozen]
+        self.steps_to_tol = steps_to_tol[rows]
+        self.threshold = threshold
+        self.within = np.zeros(len(self.x), dtype=bool)
+        self.was_within = np.zeros_like(self.within)
+        self.n_within = len(self.x)
+        if threshold is not None:
+            self.n_within = 0
+            self.mark_within(0)
 
     def gradient(self, gradient, k: int, now: int) -> np.ndarray:
         """The exact gradient at the block's points, as scratch the kernel may overwrite."""
@@ -337,7 +342,7 @@ class _Block:
     def advance(self, step, g, k: int, lr, value, now: int) -> None:
         """Step k for this block: update in place, hold frozen points, show the surface the
         new positions and take their loss, freeze the points whose position or loss became
-        invalid (back where the last step left them), lower best."""
+        invalid (back where the last step left them), lower best, mark who came within tol."""
         x = self.x
         if isinstance(lr, np.ndarray):
             lr = lr[self.rows]
@@ -352,7 +357,9 @@ class _Block:
         if sys.getrefcount(new_loss) > 2 or not _disposable(new_loss, loss):
             np.copyto(self.spare_loss, new_loss)
             new_loss = self.spare_loss
-        if not _all_valid(x, new_loss):
+        # Two reductions serve both checks: validity, and whether any point can be within tol.
+        low, high = np.fmin.reduce(new_loss), np.maximum.reduce(new_loss)
+        if not _all_valid(x, low, high):
             diverged = self.diverged
             bad = ~_valid(x, new_loss) & (diverged < 0)
             if bad.any():
@@ -361,10 +368,27 @@ class _Block:
                 new_loss[bad] = loss[bad]
                 self.frozen = np.flatnonzero(diverged >= 0)
                 self.frozen_xy = x[self.frozen]
+                low = np.fmin.reduce(new_loss)
         np.minimum(self.best, new_loss, out=self.best)
+        if self.n_within < len(x) and low <= self.threshold:
+            self.mark_within(k + 1)
         if new_loss is self.spare_loss:
             self.spare_loss = loss
         self.loss = new_loss
+
+    def mark_within(self, k: int) -> None:
+        """Row k for the block's points that just came within tol of f_min.
+
+        loss_k - f_min <= tol first holds when best_k - f_min <= tol does, and best only
+        falls: points only ever join that set, so new ones exist only when it grows, and only
+        if some loss of step k is within (the caller checks that on the block's minimum).
+        """
+        self.within, self.was_within = self.was_within, self.within
+        np.less_equal(self.best, self.threshold, out=self.within)
+        now = int(np.count_nonzero(self.within))
+        if now > self.n_within:
+            self.steps_to_tol[self.within > self.was_within] = k
+            self.n_within = now
 
 
 def _keep(x: np.ndarray, stepped: np.ndarray, views: tuple, state: tuple) -> None:
@@ -396,11 +420,17 @@ def _valid(xy: np.ndarray, loss: np.ndarray) -> np.ndarray:
     return np.isfinite(loss) & np.all(np.abs(xy) <= ESCAPE, axis=-1)
 
 
-def _all_valid(x: np.ndarray, loss: np.ndarray) -> bool:
-    """Fast sufficient check of the common case: reductions only, no (N, 2) temporaries. A
-    finite sum means finite losses; NaN fails every comparison. False only means "look
-    closer" with ``_valid``. (No BLAS here: its threads stall on a busy machine.)"""
-    return math.isfinite(loss.sum()) and x.max() <= ESCAPE and x.min() >= -ESCAPE
+def _all_valid(x: np.ndarray, low: float, high: float) -> bool:
+    """Fast sufficient check of the common case from reductions only, no (N, 2) temporaries:
+    ``low`` and ``high`` are the losses' NaN-skipping minimum and NaN-keeping maximum, both
+    finite only if every loss is; NaN fails every comparison. False only means "look closer"
+    with ``_valid``. (No BLAS here: its threads stall on a busy machine.)"""
+    return (
+        -math.inf < low
+        and high < math.inf
+        and np.maximum.reduce(x, axis=None) <= ESCAPE
+        and np.minimum.reduce(x, axis=None) >= -ESCAPE
+    )
 
 
 def _freeze_diverged(
