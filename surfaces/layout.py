@@ -15,8 +15,17 @@ def split(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def gradient(gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
-    """Stack the partial derivatives into (..., 2)."""
-    return np.stack(np.broadcast_arrays(gx, gy), axis=-1)
+    """Stack the partial derivatives into (..., 2), as ``np.stack`` of them broadcast would.
+
+    Written into one new array: the core calls this on every step, and for the few points of
+    a Playground run ``np.broadcast_arrays`` + ``np.stack`` cost more than the arithmetic.
+    """
+    gx, gy = np.asarray(gx), np.asarray(gy)
+    shape = gx.shape if gx.shape == gy.shape else np.broadcast_shapes(gx.shape, gy.shape)
+    out = np.empty((*shape, 2), dtype=np.result_type(gx, gy))
+    out[..., 0] = gx
+    out[..., 1] = gy
+    return out
 
 
 def hessian(hxx: np.ndarray, hxy: np.ndarray, hyy: np.ndarray) -> np.ndarray:

@@ -64,7 +64,11 @@ class Surface:
         whatever the number of points. With noise = 0 this is exactly `grad(xy)`.
         """
         for label, number in (("step", step), ("seed", seed)):
-            if isinstance(number, bool) or not isinstance(number, numbers.Integral) or number < 0:
+            # A plain int first: the core asks on every step, and the ABC check is slow.
+            integer = type(number) is int or (
+                not isinstance(number, bool) and isinstance(number, numbers.Integral)
+            )
+            if not integer or number < 0:
                 raise invalid("", label, "an integer >= 0", number)
         exact = self.grad(xy)
         if self.params["noise"] == 0.0:
