@@ -2,10 +2,12 @@
 
     .venv/bin/python bench/app.py [--moves 20] [--no-server] [--baseline REV | --no-baseline]
 
-1. A real ``streamlit run`` per tree, every page: the server process's CPU per move of the
-   page's first learning-rate slider, one step up its scale each time (a value not computed
-   yet, until the scale's end turns it back), sent by ``bench/classroom.py``'s client the
-   way the browser sends it (a slider inside an ``st.fragment`` reruns that fragment only).
+1. A real server per tree, started as ``make run`` starts it (``deploy/replica.py``; a tree
+   from before that entry, plain ``streamlit run``), every page: the server process's CPU
+   per move of the page's first learning-rate slider, one step up its scale each time (a
+   value not computed yet, until the scale's end turns it back), sent by
+   ``bench/classroom.py``'s client the way the browser sends it (a slider inside an
+   ``st.fragment`` reruns that fragment only).
    The mean over ``--moves`` moves (Linux counts CPU in 10 ms ticks: the process's total
    over all moves, divided by their number). The same on ``--baseline`` (default: main before
    issue 11's work), served from a temporary ``git worktree`` of it in the same bench run,
