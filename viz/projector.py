@@ -18,6 +18,9 @@ FONT_SIZE = 20
 MIN_FONT_SIZE = 18
 MIN_LINE_WIDTH = 3.0
 MARKER_SCALE = 1.5
+# An axis title longer than this breaks onto two lines: at 20 px the y title of a short
+# subplot (the Playground's "distance to nearest minimum (log)") ran past its neighbour's.
+MAX_TITLE_CHARS = 22
 LINE_TRACES = frozenset({"scatter", "scattergl", "scatter3d"})
 
 OKABE_ITO = {
@@ -154,10 +157,24 @@ def projector_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
             if isinstance(title, str):
                 title = {"text": title}
             if isinstance(title, Mapping) and title.get("text"):
-                layout[key]["title"] = {**title, "font": _at_least(title.get("font"), FONT_SIZE)}
+                layout[key]["title"] = {
+                    **title,
+                    "text": two_lines(str(title["text"])),
+                    "font": _at_least(title.get("font"), FONT_SIZE),
+                }
     layout["legend"] = {**layout.get("legend", {}), "font": _at_least(None, MIN_FONT_SIZE)}
     out["layout"] = layout
     return _recolor(out)
+
+
+def two_lines(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """``text`` broken at the space nearest its middle when longer than ``limit`` (and not
+    broken already)."""
+    if len(text) <= limit or "<br>" in text or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, char in enumerate(text) if char == " "), key=lambda i: abs(i - middle))
+    return f"{text[:cut]}<br>{text[cut + 1 :]}"
 
 
 def _bold_frame(frame: Mapping[str, Any], types: list[str]) -> dict[str, Any]:

@@ -14,12 +14,14 @@ from viz.contour import surface_grid
 from viz.paths import path_runs, paths_figure
 from viz.projector import (
     FONT_SIZE,
+    MAX_TITLE_CHARS,
     MIN_FONT_SIZE,
     MIN_LINE_WIDTH,
     NEAREST_OKABE_ITO,
     OKABE_ITO,
     okabe_ito_color,
     projector_figure,
+    two_lines,
 )
 
 BOWL = surfaces.get("elliptic_bowl")
@@ -73,6 +75,22 @@ def test_paths_get_wide_lines_and_larger_markers(playground_figure):
     titled = [axis for axis in axes if axis.get("title", {}).get("text")]
     assert titled and all(axis["title"]["font"]["size"] == FONT_SIZE for axis in titled)
     assert len(styled["frames"]) == len(playground_figure["frames"])
+
+
+def test_long_axis_titles_break_onto_two_lines_and_short_ones_stay(playground_figure):
+    styled = projector_figure(playground_figure)
+    titles = {
+        key: (axis["title"]["text"], styled["layout"][key]["title"]["text"])
+        for key, axis in playground_figure["layout"].items()
+        if key.startswith(("xaxis", "yaxis")) and axis.get("title", {}).get("text")
+    }
+    long = {old: new for old, new in titles.values() if len(old) > MAX_TITLE_CHARS}
+    assert long and all(new.replace("<br>", " ") == old for old, new in long.items())
+    assert all(new.count("<br>") == 1 for new in long.values())
+    assert all(old == new for old, new in titles.values() if len(old) <= MAX_TITLE_CHARS)
+    assert two_lines("distance to nearest minimum (log)") == "distance to nearest<br>minimum (log)"
+    assert two_lines("x" * 30) == "x" * 30  # nowhere to break
+    assert two_lines("loss − f* (log)") == "loss − f* (log)"
 
 
 def test_the_figure_given_is_left_as_it_was(playground_figure):
