@@ -314,10 +314,29 @@ def _log_ticks(values: np.ndarray) -> dict:
         return {}
     # A difference of logs, not the log of a ratio: a run that reaches f* leaves gaps down
     # to denormals (5e-324), and max / min of those overflows to inf.
-    decades = math.log10(float(shown.max())) - math.log10(float(shown.min()))
+    low, high = math.log10(float(shown.min())), math.log10(float(shown.max()))
+    decades = high - low
     if decades < 2:
-        return {}
+        return _nice_ticks(low, high)
     return {"dtick": max(1, math.ceil(decades / 6)), "exponentformat": "power"}
+
+
+def _nice_ticks(low: float, high: float) -> dict:
+    """Labels at 1, 2, 5 (or every digit, on a short axis) times the powers of ten between
+    10^low and 10^high, full size: Plotly's own labels there are small digits (9 8 7 ... for
+    0.9 0.8 0.7 ...), crowded and too small to read on a projector."""
+    for mantissas in ((1, 2, 5), tuple(range(1, 10))):
+        nice = (
+            float(f"{m}e{e}")
+            for e in range(math.floor(low), math.ceil(high) + 1)
+            for m in mantissas
+        )
+        values = [v for v in nice if low <= math.log10(v) <= high]
+        if len(values) >= 3:
+            break
+    if len(values) < 2:
+        return {}
+    return {"tickmode": "array", "tickvals": values, "ticktext": [f"{v:g}" for v in values]}
 
 
 # --- the figure ---------------------------------------------------------------------------------

@@ -163,8 +163,26 @@ def projector_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
                     "font": _at_least(title.get("font"), FONT_SIZE),
                 }
     layout["legend"] = {**layout.get("legend", {}), "font": _at_least(None, MIN_FONT_SIZE)}
+    _one_title_per_column(layout)
     out["layout"] = layout
     return _recolor(out)
+
+
+def _one_title_per_column(layout: dict[str, Any]) -> None:
+    """Subplots stacked in one column under the same x title keep it on the lowest only: at
+    20 px the upper ones' titles ran into the subplot below ("step" over "step")."""
+    stacked: dict[tuple, list[tuple[float, str]]] = {}
+    for key, axis in layout.items():
+        if not (key.startswith("xaxis") and isinstance(axis, Mapping)):
+            continue
+        text = (axis.get("title") or {}).get("text")
+        y_axis = layout.get(f"yaxis{str(axis.get('anchor', 'y'))[1:]}", {})
+        if text and "domain" in axis and "domain" in y_axis:
+            column = (tuple(axis["domain"]), text)
+            stacked.setdefault(column, []).append((y_axis["domain"][0], key))
+    for axes in stacked.values():
+        for _, key in sorted(axes)[1:]:
+            layout[key] = {**layout[key], "title": {**layout[key]["title"], "text": ""}}
 
 
 def two_lines(text: str, limit: int = MAX_TITLE_CHARS) -> str:

@@ -208,3 +208,23 @@ def test_a_clickable_map_replots_its_static_traces_in_every_frame():
     assert {grid.data[i].xaxis for i in grid.frames[0].traces[5:]} == {
         "x"
     }  # after 3 maps + 2 curves
+
+
+def test_a_log_axis_spanning_under_two_decades_is_labelled_at_round_values_in_full():
+    # Rosenbrock from its start with real optimizers: the distance to the minimum stays
+    # between about 0.3 and 2.1, the loss spans decades.
+    runs = [
+        optimizers.run(name, ROSENBROCK, ROSENBROCK.start, 300, lr=lr)
+        for name, lr in (("sgd", 2e-3), ("adam", 0.1))
+    ]
+    layout = _figure(path_runs(["SGD", "Adam"], runs)).to_dict()["layout"]
+    axes = [axis for key, axis in layout.items() if key.startswith("yaxis")]
+    distance = next(a for a in axes if "distance" in a["title"]["text"])
+    loss = next(a for a in axes if "loss" in a["title"]["text"])
+    values = np.concatenate([np.linalg.norm(r.xy - ROSENBROCK.minima[0], axis=1) for r in runs])
+    ticks = distance["tickvals"]
+    assert distance["tickmode"] == "array" and len(ticks) >= 2
+    assert all(values.min() <= v <= values.max() for v in ticks)
+    assert all(float(f"{v:.0e}") == v for v in ticks)  # one significant digit: 0.9, 1, 2
+    assert distance["ticktext"] == [f"{v:g}" for v in ticks]
+    assert "tickvals" not in loss and isinstance(loss["dtick"], int)  # whole decades there

@@ -87,10 +87,33 @@ def test_long_axis_titles_break_onto_two_lines_and_short_ones_stay(playground_fi
     long = {old: new for old, new in titles.values() if len(old) > MAX_TITLE_CHARS}
     assert long and all(new.replace("<br>", " ") == old for old, new in long.items())
     assert all(new.count("<br>") == 1 for new in long.values())
-    assert all(old == new for old, new in titles.values() if len(old) <= MAX_TITLE_CHARS)
+    # (a title left out by the one-per-column rule below is empty)
+    assert all(old == new for old, new in titles.values() if len(old) <= MAX_TITLE_CHARS and new)
     assert two_lines("distance to nearest minimum (log)") == "distance to nearest<br>minimum (log)"
     assert two_lines("x" * 30) == "x" * 30  # nowhere to break
     assert two_lines("loss − f* (log)") == "loss − f* (log)"
+
+
+def test_stacked_subplots_keep_their_shared_x_title_on_the_lowest_only(playground_figure):
+    layout = projector_figure(playground_figure)["layout"]
+    # The Playground's curves: loss (x2 over y2, on top) and distance (x3 over y3) below it.
+    assert layout["yaxis2"]["domain"][0] > layout["yaxis3"]["domain"][0]
+    assert layout["xaxis2"]["title"]["text"] == ""
+    assert (
+        layout["xaxis3"]["title"]["text"] == playground_figure["layout"]["xaxis3"]["title"]["text"]
+    )
+    assert layout["xaxis"]["title"]["text"] == "x"  # the map, in a column of its own
+    side_by_side = {
+        "data": [],
+        "layout": {
+            "xaxis": {"domain": [0, 0.45], "anchor": "y", "title": {"text": "step"}},
+            "yaxis": {"domain": [0, 1]},
+            "xaxis2": {"domain": [0.55, 1], "anchor": "y2", "title": {"text": "step"}},
+            "yaxis2": {"domain": [0, 1]},
+        },
+    }
+    styled = projector_figure(side_by_side)["layout"]
+    assert styled["xaxis"]["title"]["text"] == styled["xaxis2"]["title"]["text"] == "step"
 
 
 def test_the_figure_given_is_left_as_it_was(playground_figure):
