@@ -9,8 +9,9 @@ one load of every page, then every page is opened --repeats times, each in a fre
 context (no cache, as a student's first visit), under two profiles:
 
   desktop  1440 x 900
-  phone    390 x 844, touch, device scale 3, CPU throttled 4x (CDP
-           Emulation.setCPUThrottlingRate), as DevTools' phone emulation
+  phone    390 x 844, touch, device scale 3, a phone's User-Agent (the lab then serves its
+           phone layout), CPU throttled 4x (CDP Emulation.setCPUThrottlingRate), as
+           DevTools' phone emulation
 
 Per load it measures, in the page itself (an init script):
   first chart   navigation start -> the first Plotly chart's SVG holds its drawn axes and traces
@@ -45,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # The browser tests' Chromium flags and server: the same Chromium, started the same way.
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING  # noqa: E402
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, PHONE_UA  # noqa: E402
 from tests.support.server import streamlit_server  # noqa: E402
 
 TRIVIAL_APP = "bench/apps/trivial.py"
@@ -57,6 +58,7 @@ PROFILES = {
             "device_scale_factor": 3,
             "is_mobile": True,
             "has_touch": True,
+            "user_agent": PHONE_UA,  # what a phone sends, so it gets the phone's figure
         },
         "throttle": 4,
     },

@@ -3,7 +3,8 @@
 The lab's figures put the contour maps (or the 3D surface) on the left and the curves
 (loss, distance, buffers) in a column on the right. On a phone's 390 px that leaves each a
 postage stamp; :func:`stacked_figure` moves the maps to the top at the full width and the
-curves below them, one under the other, by rewriting the axes' domains. Pure: a new dict.
+curves below them, one under the other, by rewriting the axes' domains. Pure: a new dict,
+whose layout is a copy (the traces and frames, which it does not change, are shared).
 
 A map is a cartesian panel whose y axis is locked to its x axis (``scaleanchor``: equal
 scales, as a map needs) or a 3D scene; every other cartesian panel is a curve.
@@ -44,8 +45,8 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
 
     A figure without maps, or without curves beside them, is returned as it is (copied).
     """
-    out = copy.deepcopy(dict(figure))
-    layout = out.get("layout", {})
+    out = dict(figure)
+    layout = out["layout"] = copy.deepcopy(dict(figure.get("layout", {})))
     maps, curves, scenes = _panels(layout)
     if not (maps or scenes) or not curves:
         return out

@@ -3,12 +3,10 @@ curves below it, controls reachable, nothing wider than the screen; the lessons 
 
 import pytest
 
+from tests.support.browser import PHONE_UA
+
 pytestmark = pytest.mark.browser
 
-PHONE_UA = (
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
-)
 LOADED_MS = 180_000  # a busy machine renders a page's widgets and charts slowly
 
 

@@ -49,6 +49,14 @@ def test_the_map_takes_the_full_width_on_top_and_the_curves_stack_below():
     go.Figure(after)  # still a figure Plotly accepts
 
 
+def test_the_figure_given_is_left_as_it_was():
+    figure = _figure("overlay")
+    before = json.dumps(figure, sort_keys=True)
+    after = stacked_figure(figure)
+    assert json.dumps(figure, sort_keys=True) == before
+    assert after["layout"] is not figure["layout"] and after["layout"] != figure["layout"]
+
+
 def test_small_multiples_keep_their_arrangement_above_the_curves():
     after = stacked_figure(_figure("grid"))["layout"]
     maps = [after[f"yaxis{s}"]["domain"] for s in ("", "2")]

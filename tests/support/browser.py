@@ -17,6 +17,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# A phone's User-Agent: the lab serves phones their own figure layout (ui.present.on_phone).
+PHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+
 APP_READY = '[data-testid="stAppViewContainer"]'
 RUNNING = '[data-testid="stStatusWidget"]'
 EXCEPTION = '[data-testid="stException"]'
