@@ -308,7 +308,8 @@ def _moving_markers(colors: list[str], name: str, axes: tuple[str, str]) -> dict
 
 
 def _log_ticks(values: np.ndarray) -> dict:
-    """Whole decades only, at most ~6 labels: the default 2-5 minor labels crowd a log axis."""
+    """Whole decades only, at most ~6 labels: the default 2-5 minor labels crowd a log axis.
+    An axis spanning under two decades gets round values instead (:func:`_nice_ticks`)."""
     shown = values[np.isfinite(values) & (values > 0)]
     if shown.size == 0:
         return {}
