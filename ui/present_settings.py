@@ -101,9 +101,15 @@ def presentation_to_query(presentation: Presentation) -> dict[str, str]:
     return query
 
 
+# The summary table's cells on one line: on a phone its columns got a few characters each, and
+# its headers and values ("not reached", "未达到") broke letter by letter. It scrolls sideways.
+_CELLS = f".{part_class('summary')} :is(th, td)"
+TABLE_RULE = f"{_CELLS}, {_CELLS} * {{ white-space: nowrap !important; }}"
+
+
 def stylesheet(presentation: Presentation) -> str:
-    """The CSS of ``presentation`` (empty for the normal view)."""
-    rules = []
+    """The CSS of ``presentation`` (the summary table's rule alone for the normal view)."""
+    rules = [TABLE_RULE]
     if presentation.present:
         rules.append(f"html {{ font-size: {BODY_FONT_PX}px; }}")
         rules.append(f"{', '.join(BODY_TEXT)} {{ font-size: {BODY_FONT_PX}px !important; }}")

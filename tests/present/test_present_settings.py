@@ -3,6 +3,7 @@
 from ui.present_settings import (
     PARTS,
     PRESENT_HIDES,
+    TABLE_RULE,
     Presentation,
     part_class,
     presentation_from_query,
@@ -44,4 +45,4 @@ def test_hidden_parts_without_projector_mode():
     css = stylesheet(Presentation(hide=("sidebar", "summary")))
     assert "font-size" not in css
     assert '[data-testid="stSidebar"]' in css and ".st-key-part-summary" in css
-    assert stylesheet(Presentation()) == ""
+    assert stylesheet(Presentation()) == TABLE_RULE
