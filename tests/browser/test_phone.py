@@ -49,6 +49,32 @@ def test_the_playground_on_a_phone(phone):
     tab.get_by_label("Loss surface").wait_for()
 
 
+def test_the_summary_table_keeps_each_cell_on_one_line_and_scrolls_sideways(phone):
+    tab = phone("/playground?lang=zh")
+    table = tab.locator(".st-key-part-summary table")
+    table.locator("td").first.wait_for()
+    # One line box per cell's text: before, "未达到" and the headers broke character by character.
+    lines = table.evaluate(
+        """t => [...t.querySelectorAll('th, td')].map(cell => {
+            const tops = new Set();
+            const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            while (texts.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(texts.currentNode);
+                for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+            }
+            return tops.size;
+        })"""
+    )
+    assert lines and max(lines) == 1
+    wider, scrolls = table.evaluate(
+        "t => [t.scrollWidth > t.parentElement.clientWidth, "
+        "getComputedStyle(t.parentElement).overflowX === 'auto']"
+    )
+    assert wider and scrolls  # the table scrolls in its own box
+    _no_sideways_scroll(tab)  # and the page does not
+
+
 def test_a_lesson_on_a_phone(phone):
     tab = phone("/lessons?lesson=adam_from_parts&step=3")
     frame = tab.frame_locator("iframe").first
