@@ -241,6 +241,11 @@ def surface_param_controls(
     }
 
 
+def preset_title(name: str) -> str:
+    """What a preset's button or option says: "Nesterov", "Adam (Keras epsilon)"."""
+    return optimizers.preset(name).title
+
+
 def preset_select(preset: str, *, key: str, lang: str = "en", label: str | None = None) -> str:
     """Choose an optimizer by preset (SGD, Momentum, Nesterov, ..., AMSGrad, AdamW...).
 
@@ -250,7 +255,7 @@ def preset_select(preset: str, *, key: str, lang: str = "en", label: str | None 
         label or t("pg.preset", lang),
         names,
         index=names.index(preset),
-        format_func=lambda name: optimizers.preset(name).title,
+        format_func=preset_title,
         key=key,
     )
 
@@ -275,7 +280,7 @@ def preset_pills(preset: str, *, key: str, on_change: Any, args: tuple, lang: st
         t("pg.presets", lang),
         family,
         default=preset,
-        format_func=lambda name: optimizers.preset(name).title,
+        format_func=preset_title,
         key=key,
         on_change=on_change,
         args=args,

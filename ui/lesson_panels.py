@@ -15,10 +15,9 @@ from typing import Any, NamedTuple
 
 import streamlit as st
 
-import optimizers
 from i18n import t
 from ui import link_state
-from ui.controls import hparam_controls, preset_note
+from ui.controls import hparam_controls, preset_note, preset_title
 from ui.links import MAX_STEPS, Notice
 from ui.playground_panels import noise_and_seed, start_inputs, surface_sidebar
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings
@@ -78,7 +77,7 @@ def optimizer_control(
         t("pg.preset", lang),
         names,
         index=names.index(entry.preset) if entry.preset in names else 0,
-        format_func=lambda name: optimizers.preset(name).title,
+        format_func=preset_title,
         key=f"{key}.preset",
     )
     entry = entry.with_preset(preset)

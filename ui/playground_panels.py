@@ -27,6 +27,7 @@ from ui.controls import (
     number_control,
     preset_note,
     preset_pills,
+    preset_title,
     schedule_controls,
     surface_param_controls,
 )
@@ -453,7 +454,7 @@ def _preset_chooser(preset: str, index: int, *, key: str, lang: str) -> None:
     session state); the list here is made only while open, as in "More settings".
     """
     popover = st.popover(
-        optimizers.preset(preset).title,
+        preset_title(preset),
         icon=":material/swap_horiz:",
         help=t("pg.preset", lang),
         width="stretch",
@@ -466,7 +467,7 @@ def _preset_chooser(preset: str, index: int, *, key: str, lang: str) -> None:
             t("pg.preset", lang),
             optimizers.presets(),
             default=preset,
-            format_func=lambda name: optimizers.preset(name).title,
+            format_func=preset_title,
             key=pills_key,
             on_change=_choose_from_list,
             args=(index, pills_key),
@@ -491,7 +492,7 @@ def _add_control(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
         popover.pills(
             t("pg.add_choice", lang),
             optimizers.presets(),
-            format_func=lambda name: optimizers.preset(name).title,
+            format_func=preset_title,
             key=choice_key,
             on_change=_add,
             args=(choice_key,),
