@@ -164,13 +164,13 @@ async def _slider_moves(url: str, page: str, moves: int, server) -> float:
     student = StudentConnection(url, page, "", timeout=180)
     await student.open()
     try:
-        seen = await student.rerun()
+        await student.rerun()
         for move in range(moves + 1):
             if move == 1:
                 start = server.cpu_seconds()
-            widget, widget_id = seen.sliders[LR_LABEL]
+            widget, widget_id = student.sliders[LR_LABEL]
             changed = moved_slider(widget, student.widgets.states[widget_id], +1)
-            seen = await student.rerun(changed)
+            await student.rerun(changed)
         return 1000 * (server.cpu_seconds() - start) / moves
     finally:
         await student.close()

@@ -150,11 +150,12 @@ class Widgets:
             if state is not None:
                 self.states[widget.id] = state
 
-    def run_finished(self, fragment_id: str) -> None:
-        """Forget the widgets the run no longer showed: a fragment's run shows only its own."""
+    def run_finished(self, fragments: set[str]) -> None:
+        """Forget the widgets the run no longer showed: a run of ``fragments`` (none: the
+        whole page) shows only theirs."""
         ran = set(self.states)
-        if fragment_id:
-            ran = {w for w in ran if self.fragments.get(w) == fragment_id}
+        if fragments:
+            ran = {w for w in ran if self.fragments.get(w) in fragments}
         for gone in ran - self.shown:
             del self.states[gone]
             self.fragments.pop(gone, None)
@@ -225,6 +226,7 @@ class RunSeen:
     chart_at: float | None = None
     sliders: dict[str, tuple[object, str]] = field(default_factory=dict)
     fragment_id: str = ""  # of the run's request: "" for the whole page
+    fragments: set[str] = field(default_factory=set)  # of every delta the run sent
 
 
 class StudentConnection:
@@ -235,6 +237,9 @@ class StudentConnection:
         self.query_string = query  # the address bar's, kept up to date by page_info_changed
         self.page_script_hash = ""
         self.widgets = Widgets()
+        # The page's sliders by label (the first of each), kept as the browser keeps them: a
+        # run of fragments sends only theirs, and a slider's callback may redraw other parts.
+        self.sliders: dict[str, tuple[object, str]] = {}
         self.cache: dict[str, tuple[int, ForwardMsg]] = {}  # hash -> (run it was last seen, msg)
         self.max_cache_age = 2
         self.runs = 0
@@ -318,15 +323,20 @@ class StudentConnection:
                 self.page_script_hash = message.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query_string = message.page_info_changed.query_string
-            elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                self._element(message.delta.new_element, message.delta.fragment_id, seen)
+            elif kind == "delta":
+                seen.fragments.add(message.delta.fragment_id)
+                if message.delta.WhichOneof("type") == "new_element":
+                    self._element(message.delta.new_element, message.delta.fragment_id, seen)
             elif kind == "script_finished":
                 status = message.script_finished
                 if status == _FINISHED.FINISHED_WITH_COMPILE_ERROR:
                     raise ClassroomError(f"/{self.page}: the script did not compile")
                 if status in _DONE:
+                    # The fragments that ran: those the run names (a callback may have
+                    # named others than the request's) and those nested in them.
+                    ran = set(message.metadata.run.fragment_ids) | seen.fragments
                     fragment_run = status == _FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
-                    self._run_finished(seen.fragment_id if fragment_run else "")
+                    self._run_finished(seen, ran if fragment_run else set())
                     return
 
     def _cached(self, ref_hash: str) -> ForwardMsg:
@@ -346,8 +356,10 @@ class StudentConnection:
             seen.sliders.setdefault(widget.label, (widget, widget.id))
         self.widgets.observe(kind, widget, fragment_id)
 
-    def _run_finished(self, fragment_id: str) -> None:
-        self.widgets.run_finished(fragment_id)
+    def _run_finished(self, seen: RunSeen, fragments: set[str]) -> None:
+        self.widgets.run_finished(fragments)
+        kept = {label: s for label, s in self.sliders.items() if s[1] in self.widgets.states}
+        self.sliders = {**seen.sliders, **kept} if fragments else dict(seen.sliders)
         self.runs += 1
         self.cache = {
             h: (run, m)
@@ -395,7 +407,7 @@ async def attend(
         elif lesson.scenario == "sweep":
             raise ClassroomError("/sweep finished without a chart")
         if lesson.scenario == "playground":
-            await move_lr_slider(student, seen, lesson, rng, result)
+            await move_lr_slider(student, lesson, rng, result)
         result.query_string = student.query_string
     except Exception as error:  # also a refused connection, a websocket the server closed...
         result.errors.append(f"{type(error).__name__}: {error}" if str(error) else repr(error))
@@ -407,20 +419,19 @@ async def attend(
 
 
 async def move_lr_slider(
-    student: StudentConnection, seen: RunSeen, lesson: Lesson, rng: random.Random,
-    result: StudentResult,
-) -> None:  # fmt: skip
+    student: StudentConnection, lesson: Lesson, rng: random.Random, result: StudentResult
+) -> None:
     """Move the first learning-rate slider on the page, found anew by its label every time."""
     for _ in range(lesson.moves):
-        if LR_LABEL not in seen.sliders:
+        if LR_LABEL not in student.sliders:
             raise ClassroomError(f"no slider labelled {LR_LABEL!r} on /{student.page}")
-        widget, widget_id = seen.sliders[LR_LABEL]
+        widget, widget_id = student.sliders[LR_LABEL]
         result.slider_id = result.slider_id or widget_id
         await asyncio.sleep(rng.uniform(*lesson.think))
         changed = moved_slider(widget, student.widgets.states[widget_id], rng.choice((-1, 1)))
         result.last_value = slider_value(changed)
         start = time.perf_counter()
-        seen = await student.rerun(changed)
+        await student.rerun(changed)
         result.updates.append(time.perf_counter() - start)
 
 

@@ -3,8 +3,9 @@
 Read the widgets (settings from the link, the sidebar and the optimizer panels) ->
 compute through the core (cached per surface and per optimizer) -> build the figure ->
 render. Errors stay next to the control that caused them and the last good figure stays.
-The optimizer panels, the figure and what depends on it are one ``st.fragment``: moving an
-optimizer's slider reruns that part only, not the sidebar and the shell.
+The optimizer panels, the figure and the export box are fragments: moving an optimizer's
+slider redraws the figure (and its panel only when that shows the change), not the other
+panels, the sidebar or the shell.
 """
 
 from functools import partial
@@ -17,6 +18,10 @@ from ui import compute, link_state
 from ui.chart import plotly_chart
 from ui.exports import export_buttons, export_section
 from ui.playground_panels import (
+    ALL_FRAGMENT,
+    EXPORT_FRAGMENT,
+    EXPORT_KEY,
+    FIGURE_FRAGMENT,
     MAX_FRAMES,
     PAGE,
     optimizer_panels,
@@ -85,94 +90,104 @@ except ValueError as err:
 link_state.store(PAGE, settings)  # the fragment below reads the sidebar's choices from here
 
 
-@st.fragment
-def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None:
-    """Everything an optimizer's controls change: a slider move reruns only this part.
+def _run(surface_key: tuple, sidebar: PlaygroundSettings, entry: OptimizerEntry) -> Any:
+    """The trajectory of ``entry`` from the sidebar's start, steps and seed (cached)."""
+    schedule = None if entry.schedule == "none" else entry.schedule
+    request = compute.RunRequest.of(
+        surface_key, entry.optimizer, entry.run_kwargs(), sidebar, schedule, entry.schedule_params
+    )
+    return compute.trajectory(request)
 
-    Runs with the page, and alone when one of its own widgets changes; the sidebar's
-    settings come from the stored settings (the page stores them before calling this).
+
+@st.fragment(key=ALL_FRAGMENT)
+def optimizers_and_figure(surface_key: tuple | None, sidebar_start: Any) -> None:
+    """Everything the optimizers' controls change, as fragments within this one: a slider
+    move redraws the figure (see ``ui.playground_panels._moved``); adding or removing an
+    optimizer reruns this whole part, never the sidebar and the shell.
+
+    The sidebar's settings come from the stored settings (the page stores them before
+    calling this); each panel stores its optimizer's entry before the figure reads them.
     """
+    settings = link_state.current(PAGE)
+    key = f"pg.{link_state.revision(PAGE)}"
+    figure_slot = st.container()
+    run = None if surface_key is None else partial(_run, surface_key, settings)
+    with part("optimizers"):
+        st.subheader(t("pg.optimizers", lang))
+        colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
+        optimizer_panels(
+            settings, colors, entry_labels(settings.optimizers), run=run, key=key, lang=lang
+        )
+    with figure_slot:
+        figure_and_summary(surface_key, sidebar_start)
+    exports()
+
+
+@st.fragment(key=FIGURE_FRAGMENT)
+def figure_and_summary(surface_key: tuple | None, sidebar_start: Any) -> None:
+    """The map with every optimizer's path, the step buttons and the summary table, from the
+    stored settings; the link in the address bar follows them."""
     settings = link_state.current(PAGE)
     if settings.start != sidebar_start:
         st.rerun()  # a click on the map picked a start point: the sidebar must show it
     key = f"pg.{link_state.revision(PAGE)}"
-    figure_slot = st.container()
+    link_state.publish(PAGE, settings, to_query, lang)
+    shown = st.session_state.get(SHOWN_KEY)
+    if surface_key is not None:
+        shown = _shown(settings, compute.surface(surface_key), surface_key)
+    if shown is None:
+        st.info(t("pg.no_figure", lang))
+    else:
+        if (shown.settings, shown.lang) != (settings, lang):
+            st.info(t("pg.kept_figure", lang))
+        plotly_chart(
+            shown.figure,
+            key=CHART_KEY,
+            on_select=partial(pick_start, CHART_KEY, SHOWN_KEY),
+            config={"scrollZoom": False},
+        )
     with part("steps"):
         step_buttons(settings, key=key, lang=lang)
-    summary_slot = part("summary")
-    surface = None if surface_key is None else compute.surface(surface_key)
-    sidebar = settings  # start, steps and seed: what the panels below do not change
-
-    def run(entry: OptimizerEntry) -> Any:
-        schedule = None if entry.schedule == "none" else entry.schedule
-        request = compute.RunRequest.of(
-            surface_key, entry.optimizer, entry.run_kwargs(), sidebar, schedule,
-            entry.schedule_params,
-        )  # fmt: skip
-        return compute.trajectory(request)
-
-    with part("optimizers"):
-        st.subheader(t("pg.optimizers", lang))
-        colors = [PALETTE[i % len(PALETTE)] for i in range(len(settings.optimizers))]
-        settings, trajectories = optimizer_panels(
-            settings,
-            colors,
-            entry_labels(settings.optimizers),
-            run=None if surface is None else run,
-            key=key,
-            lang=lang,
-        )
-    link_state.store(PAGE, settings)
-    link_state.publish(PAGE, settings, to_query, lang)
-    labels = entry_labels(settings.optimizers)
-    runs = [
-        (label, traj) for label, traj in zip(labels, trajectories, strict=True) if traj is not None
-    ]
-    failed = surface is not None and len(runs) < len(labels)
-    shown = _shown(settings, surface, surface_key, runs, failed)
-    with figure_slot:
-        if shown is None:
-            st.info(t("pg.no_figure", lang))
-        else:
-            if (shown.settings, shown.lang) != (settings, lang):
-                st.info(t("pg.kept_figure", lang))
-            plotly_chart(
-                shown.figure,
-                key=CHART_KEY,
-                on_select=partial(pick_start, CHART_KEY, SHOWN_KEY),
-                config={"scrollZoom": False},
-            )
     if shown is not None:
-        with summary_slot:
+        with part("summary"):
             small_table(shown.table)
-        export_section(
-            f"{PAGE}.export",
-            lang,
-            lambda: export_buttons(
-                shown.figure,
-                shown.runs,
-                to_query(shown.settings),
-                basename="playground",
-                key=f"{PAGE}.export",
-                lang=lang,
-            ),
-        )
 
 
-def _shown(
-    settings: PlaygroundSettings,
-    surface: Any,
-    surface_key: tuple,
-    runs: list[tuple[str, Any]],
-    failed: bool,
-) -> Shown | None:
-    """The figure for ``settings``, rebuilt only when they changed; the last good one while
-    an error is shown (None before any succeeded)."""
+@st.fragment(key=EXPORT_FRAGMENT)
+def exports() -> None:
+    """The export box of the figure on screen (redrawn with it while open)."""
     shown = st.session_state.get(SHOWN_KEY)
-    if surface is None or not runs or failed:
-        return shown
+    if shown is None:
+        return
+    export_section(
+        EXPORT_KEY,
+        lang,
+        lambda: export_buttons(
+            shown.figure,
+            shown.runs,
+            to_query(shown.settings),
+            basename="playground",
+            key=EXPORT_KEY,
+            lang=lang,
+        ),
+    )
+
+
+def _shown(settings: PlaygroundSettings, surface: Any, surface_key: tuple) -> Shown | None:
+    """The figure for ``settings``, rebuilt only when they changed; the last good one while
+    an optimizer's panel shows an error (None before any figure succeeded)."""
+    shown = st.session_state.get(SHOWN_KEY)
     if shown is not None and (shown.settings, shown.lang) == (settings, lang):
         return shown
+    try:
+        runs = [
+            (label, _run(surface_key, settings, entry))
+            for label, entry in zip(
+                entry_labels(settings.optimizers), settings.optimizers, strict=True
+            )
+        ]
+    except ValueError:
+        return shown  # the optimizer's panel says why
     grid = compute.grid(surface_key)
     paths = path_runs([label for label, _ in runs], [traj for _, traj in runs])
     figure = paths_figure(

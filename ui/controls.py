@@ -15,9 +15,10 @@ value outside the slider's span (from a link) widens the span instead of being c
 
 from __future__ import annotations
 
+import functools
 import html
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -35,6 +36,12 @@ LOG_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
 # The knobs that make an optimizer what it is, shown on its panel. The rest of its
 # hyperparameters sit one click away, in a popover: the browser mounts a popover's widgets
 # only when it opens, and a phone pays for every widget on screen.
+# What a control calls when the user changes it (a Streamlit widget callback, before the
+# rerun), if anything: on_change(read), where read() gives the control's new value as the
+# control returns it.
+OnChange = Callable[[Callable[[], Any]], None] | None
+# The same for a set of hyperparameters: on_change(name, read).
+OnHparam = Callable[[str, Callable[[], Any]], None] | None
 MAIN_HPARAMS = ("lr", "momentum", "alpha", "rho", "beta1", "beta2", "damping")
 
 
@@ -105,6 +112,26 @@ def _g(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _stepped(value: float) -> float:
+    """A linear slider's value without the float noise of its steps (0.30000000000000004)."""
+    return round(value, 12)
+
+
+def _read(key: str, convert: Callable[[Any], Any]) -> Any:
+    return convert(st.session_state[key])
+
+
+def _notify(on_change: OnChange, key: str, convert: Callable[[Any], Any] = _same) -> dict:
+    """The widget's callback arguments for ``on_change`` (see OnChange)."""
+    if on_change is None:
+        return {}
+    return {"on_change": on_change, "args": (functools.partial(_read, key, convert),)}
+
+
 def _bound(value: float, integer: bool) -> float | int | None:
     """A number input's limit: None for an infinite end."""
     if not math.isfinite(value):
@@ -122,6 +149,7 @@ def number_control(
     log: bool = False,
     integer: bool = False,
     help: str | None = None,
+    on_change: OnChange = None,
 ) -> float | int:
     """A slider (log or linear) over ``span``, or a number input when there is no span."""
     if span is None:
@@ -135,22 +163,35 @@ def number_control(
             format=None if integer else "%g",
             key=key,
             help=help,
+            **_notify(on_change, key),
         )
     lo, hi = min(span[0], value), max(span[1], value)
     if log and integer:
         options = power_of_two_options(int(lo), int(hi), int(value))
-        return st.select_slider(label, options, value=int(value), key=key, help=help)
+        return st.select_slider(
+            label, options, value=int(value), key=key, help=help, **_notify(on_change, key)
+        )
     if log:
         # A log scale has no 0: a value of 0 (allowed, e.g. from a link) sits before the scale.
         positive = [v for v in (span[0], value) if v > 0]
         options = log_options(min(positive) if positive else hi * 1e-6, hi)
         options = [*options, value] if value > 0 else [value, *options]
         options = sorted(set(options))
-        return st.select_slider(label, options, value=value, format_func=_g, key=key, help=help)
+        return st.select_slider(
+            label,
+            options,
+            value=value,
+            format_func=_g,
+            key=key,
+            help=help,
+            **_notify(on_change, key),
+        )
     if integer:
-        return st.slider(label, int(lo), int(hi), int(value), key=key, help=help)
+        return st.slider(
+            label, int(lo), int(hi), int(value), key=key, help=help, **_notify(on_change, key)
+        )
     step = linear_step(lo, hi)
-    return round(
+    return _stepped(
         st.slider(
             label,
             float(lo),
@@ -160,20 +201,27 @@ def number_control(
             format=_format(step),
             key=key,
             help=help,
-        ),
-        12,
+            **_notify(on_change, key, _stepped),
+        )
     )
 
 
 def hparam_control(
-    optimizer: str, hp: HParam, value: Any, *, key: str, lang: str = "en", with_help: bool = True
+    optimizer: str,
+    hp: HParam,
+    value: Any,
+    *,
+    key: str,
+    lang: str = "en",
+    with_help: bool = True,
+    on_change: OnChange = None,
 ) -> Any:
     """The widget for one (flat) hyperparameter of ``optimizer`` (``with_help=False``: no help
     icon, the caller explains it otherwise)."""
     label = hparam_label(optimizer, hp.name, lang)
     help = t(scoped_key("hp", (optimizer,), hp.name, ".help"), lang) if with_help else None
     if hp.kind == "bool":
-        return st.checkbox(label, value=bool(value), key=key, help=help)
+        return st.checkbox(label, value=bool(value), key=key, help=help, **_notify(on_change, key))
     return number_control(
         label,
         float(value),
@@ -182,6 +230,7 @@ def hparam_control(
         allowed=hp.constraint.bounds,
         log=hp.log,
         help=help,
+        on_change=on_change,
     )
 
 
@@ -193,6 +242,7 @@ def hparam_controls(
     lang: str = "en",
     main: bool | None = None,
     with_help: bool = True,
+    on_change: OnHparam = None,
 ) -> dict[str, Any]:
     """The hyperparameters of ``optimizer`` (pairs split: beta1, beta2), numbers first: all
     of them, or only the main ones (``main=True``, see MAIN_HPARAMS) or only the others."""
@@ -205,7 +255,13 @@ def hparam_controls(
     switches = [hp for hp in flat if hp.kind == "bool"]
     return {
         hp.name: hparam_control(
-            optimizer, hp, values[hp.name], key=f"{key}.{hp.name}", lang=lang, with_help=with_help
+            optimizer,
+            hp,
+            values[hp.name],
+            key=f"{key}.{hp.name}",
+            lang=lang,
+            with_help=with_help,
+            on_change=None if on_change is None else functools.partial(on_change, hp.name),
         )
         for hp in (*numbers, *switches)
     }
@@ -294,12 +350,29 @@ def _schedule_title(name: str, lang: str) -> str:
     return t(f"sched.{name}", lang)
 
 
+def _integers(constraint: IntegerList, value: tuple[int, ...], text: str) -> tuple[int, ...]:
+    typed = constraint.from_text(text)
+    return value if typed is REFUSED else typed
+
+
 def integer_list_control(
-    label: str, value: tuple[int, ...], constraint: IntegerList, *, key: str, lang: str = "en"
+    label: str,
+    value: tuple[int, ...],
+    constraint: IntegerList,
+    *,
+    key: str,
+    lang: str = "en",
+    on_change: OnChange = None,
 ) -> tuple[int, ...]:
     """A text box for a list of integers ("50, 100, 150"). Text that does not read as one
     keeps ``value`` and says why right under the box, instead of silently ignoring it."""
-    text = st.text_input(label, constraint.text(value), key=key, help=t("pg.milestones_help", lang))
+    text = st.text_input(
+        label,
+        constraint.text(value),
+        key=key,
+        help=t("pg.milestones_help", lang),
+        **_notify(on_change, key, functools.partial(_integers, constraint, value)),
+    )
     typed = constraint.from_text(text)
     if typed is REFUSED:
         allowed = t("controls.allowed_list", lang, interval=constraint.items.notation())
@@ -317,19 +390,30 @@ def integer_list_control(
     return typed
 
 
-def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang: str = "en") -> Any:
+def schedule_param_control(
+    schedule: str, p: Any, value: Any, *, key: str, lang: str = "en", on_change: OnChange = None
+) -> Any:
     """The widget for one schedule parameter (float, int, bool, choice, ints, formula)."""
     help = t(scoped_key("sched.param", schedule_owners(schedule), p.name), lang)
     label = t(f"sched.label.{p.name}", lang)
     if p.kind == "bool":
-        return st.checkbox(label, value=bool(value), key=key, help=help)
+        return st.checkbox(label, value=bool(value), key=key, help=help, **_notify(on_change, key))
     if p.kind == "choice":
         choices = p.constraint.choices
-        return st.selectbox(label, choices, index=choices.index(value), key=key, help=help)
+        return st.selectbox(
+            label,
+            choices,
+            index=choices.index(value),
+            key=key,
+            help=help,
+            **_notify(on_change, key),
+        )
     if p.kind == "ints":
-        return integer_list_control(label, value, p.constraint, key=key, lang=lang)
+        return integer_list_control(
+            label, value, p.constraint, key=key, lang=lang, on_change=on_change
+        )
     if p.kind == "formula":
-        return st.text_input(label, str(value), key=key, help=help)
+        return st.text_input(label, str(value), key=key, help=help, **_notify(on_change, key))
     return number_control(
         label,
         value,
@@ -339,6 +423,7 @@ def schedule_param_control(schedule: str, p: Any, value: Any, *, key: str, lang:
         log=p.log,
         integer=p.kind == "int",
         help=help,
+        on_change=on_change,
     )
 
 
@@ -350,6 +435,7 @@ def schedule_controls(
     steps: int,
     key: str,
     lang: str = "en",
+    on_change: OnChange = None,
 ) -> tuple[str, dict[str, Any]]:
     """Pick a schedule and set its parameters; returns (name, parameters changed from the
     defaults). Derived defaults (T_max = steps, ...) are shown resolved."""
@@ -360,6 +446,7 @@ def schedule_controls(
         index=names.index(schedule) if schedule in names else 0,
         format_func=lambda name: _schedule_title(name, lang),
         key=f"{key}.schedule",
+        **_notify(on_change, f"{key}.schedule"),
     )
     if chosen == NO_SCHEDULE:
         return chosen, {}
@@ -380,6 +467,7 @@ def schedule_controls(
             resolved[p.name],
             key=f"{key}.{chosen}.{p.name}.{defaults[p.name]!r}",
             lang=lang,
+            on_change=on_change,
         )
         if value != defaults[p.name]:
             changed[p.name] = value

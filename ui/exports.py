@@ -42,6 +42,11 @@ def animation_formats() -> tuple[str, ...]:
     return ("gif", *export.VIDEO_FORMATS) if export.video_available() else ("gif",)
 
 
+def open_key(key: str) -> str:
+    """The key of export section ``key``'s expander (its open state lives there)."""
+    return f"{key}.open"
+
+
 def export_section(key: str, lang: str, draw: Callable[[], None]) -> None:
     """The page's "Export" expander; ``draw()`` makes its buttons, only while it is open.
 
@@ -50,7 +55,7 @@ def export_section(key: str, lang: str, draw: Callable[[], None]) -> None:
     """
     with part("export"):
         box = st.expander(
-            t("pg.export", lang), icon=":material/download:", key=f"{key}.open", on_change="rerun"
+            t("pg.export", lang), icon=":material/download:", key=open_key(key), on_change="rerun"
         )
     if box.open:
         with box:

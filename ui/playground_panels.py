@@ -2,8 +2,9 @@
 
 Each function renders widgets whose values come from ``PlaygroundSettings`` and returns the
 settings the widgets now hold. Actions that change settings from outside the widgets
-(add, remove, reset to preset, step back/forward, click on the map) are callbacks that
-store new settings before the rerun and bump the widget revision (``ui.link_state``).
+(add, remove, reset to preset, click on the map) are callbacks that store new settings
+before the rerun and bump the widget revision (``ui.link_state``). A panel's own controls
+store their value from their callback too, and rerun only what shows it (see ``_moved``).
 Widgets whose range or meaning depends on another widget (the surface's parameters, the
 preset's hyperparameters) carry that choice in their key, so they start afresh when it
 changes in the same run.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -31,6 +33,7 @@ from ui.controls import (
     schedule_controls,
     surface_param_controls,
 )
+from ui.exports import open_key
 from ui.links import MAX_OPTIMIZERS, MAX_SEED, MAX_STEPS
 from ui.playground_settings import (
     CUSTOM,
@@ -45,6 +48,8 @@ from viz.animation import timeline
 from viz.contour import picked_point
 
 PAGE = "playground"
+# What computes an optimizer's trajectory from its entry (None: there is no surface to run on).
+Runner = Callable[[OptimizerEntry], Any] | None
 COMMON_PARAMS = ("noise", "batch")
 # Frames of the Playground's animation: every 4th step of the default 300. Each frame costs
 # Python validation time on every rebuild, and the rebuild must stay well under 150 ms.
@@ -52,11 +57,68 @@ MAX_FRAMES = 100
 STEP_CHOICES = (10, 20, 50, 100, 200, 300, 500, 1000, 1500, MAX_STEPS)
 
 
+# The page's fragments, by key (what a callback names to rerun): each optimizer's panel,
+# the figure with its step buttons and summary, the export box, and all of them together.
+ALL_FRAGMENT = f"{PAGE}.fragment.all"
+FIGURE_FRAGMENT = f"{PAGE}.fragment.figure"
+EXPORT_FRAGMENT = f"{PAGE}.fragment.export"
+EXPORT_KEY = f"{PAGE}.export"  # the export section's (its buttons' keys start with it)
+
+
+def panel_fragment(index: int) -> str:
+    """The key of panel ``index``'s fragment."""
+    return f"{PAGE}.fragment.o{index}"
+
+
 def _store(settings: PlaygroundSettings) -> None:
     link_state.store(PAGE, settings, external=True)
 
 
 # --- callbacks (run before the script, on the stored settings) -----------------------------
+
+
+def _redraw(*panels: int) -> None:
+    """Rerun ``panels``, then the figure and, if open, the export box; nothing else.
+
+    Must come last in a callback (``st.rerun`` ends it). Each panel is a dozen messages to
+    the browser and as many widgets it redraws; a closed export box shows nothing of the
+    figure (opening it reruns it)."""
+    exports = [EXPORT_FRAGMENT] if st.session_state.get(open_key(EXPORT_KEY)) else []
+    st.rerun([*map(panel_fragment, panels), FIGURE_FRAGMENT, *exports])
+
+
+def _error_key(index: int) -> str:
+    return f"{PAGE}.o{index}.error"  # True while panel ``index`` shows an error
+
+
+def _moved(index: int, run: Runner, name: str, read: Callable[[], Any]) -> None:
+    """Hyperparameter ``name`` of panel ``index`` changed: store the entry it makes, and
+    redraw the figure. The panel itself (its slider already shows the value) reruns only
+    when something in it shows the entry: its open popover, an error shown or now raised.
+    """
+    settings = link_state.current(PAGE)
+    entries = list(settings.optimizers)
+    entry = entries[index].with_values({**entries[index].values(), name: read()})
+    entries[index] = entry
+    link_state.store(PAGE, replace(settings, optimizers=tuple(entries)))
+    shown = st.session_state.get(more_key(index)) or st.session_state.get(_error_key(index))
+    _redraw(*((index,) if shown or not _runs(run, entry) else ()))
+
+
+def _runs(run: Runner, entry: OptimizerEntry) -> bool:
+    """Whether ``entry`` runs (computed once: the figure then finds it in the cache)."""
+    try:
+        if run is not None:
+            run(entry)
+    except ValueError:
+        return False
+    return True
+
+
+def _redraw_all() -> None:
+    """Rerun every panel, the figure and the export box: after a change that renames or
+    renumbers panels, or re-keys their widgets (``link_state.bump``). Must come last."""
+    st.rerun(ALL_FRAGMENT)
 
 
 # The "Add optimizer" popover's key (its open state lives there).
@@ -83,6 +145,7 @@ def _remove(index: int) -> None:
         for later in range(index, len(settings.optimizers)):
             st.session_state[more_key(later)] = False
             st.session_state[preset_key(later)] = False
+    _redraw_all()
 
 
 def _add(choice_key: str) -> None:
@@ -95,7 +158,7 @@ def _add(choice_key: str) -> None:
     st.session_state[ADD_KEY] = False
 
 
-def _choose_preset(index: int, pills_key: str) -> None:
+def _set_preset(index: int, pills_key: str) -> None:
     chosen = st.session_state.get(pills_key)
     settings = link_state.current(PAGE)
     if chosen is None or chosen == settings.optimizers[index].preset:
@@ -105,9 +168,15 @@ def _choose_preset(index: int, pills_key: str) -> None:
     _store(replace(settings, optimizers=tuple(entries)))
 
 
+def _choose_preset(index: int, pills_key: str) -> None:
+    _set_preset(index, pills_key)
+    _redraw_all()  # the label may change (a second "Adam" is "Adam (2)"), in other panels too
+
+
 def _choose_from_list(index: int, pills_key: str) -> None:
-    _choose_preset(index, pills_key)
+    _set_preset(index, pills_key)
     st.session_state[preset_key(index)] = False  # chosen: the list closes
+    _redraw_all()
 
 
 def _reset(index: int) -> None:
@@ -115,6 +184,7 @@ def _reset(index: int) -> None:
     entries = list(settings.optimizers)
     entries[index] = replace(entries[index], overrides=())
     _store(replace(settings, optimizers=tuple(entries)))
+    _redraw_all()
 
 
 def _reset_start() -> None:
@@ -125,7 +195,10 @@ def _step(delta: int) -> None:
     settings = link_state.current(PAGE)
     line = timeline(settings.steps, MAX_FRAMES)
     frame = min(max(line.frame_of(settings.step) + delta, 0), len(line.steps) - 1)
-    _store(replace(settings, step=int(line.steps[frame])))
+    # No widget shows the step: the panels' widgets keep their keys, and only the figure
+    # (and what exports it) is redrawn.
+    link_state.store(PAGE, replace(settings, step=int(line.steps[frame])))
+    _redraw()
 
 
 def pick_start(chart_key: str, shown_key: str) -> None:
@@ -347,18 +420,17 @@ def optimizer_panels(
     colors: list[str],
     labels: list[str],
     *,
-    run: Callable[[OptimizerEntry], Any] | None,
+    run: Runner,
     key: str,
     lang: str,
-) -> tuple[PlaygroundSettings, list]:
+) -> None:
     """One bordered panel per optimizer, four to a row, then the add control.
 
-    Each panel ends with ``run(entry)`` on the entry its widgets now hold (None: nothing to
-    run), and a ValueError from it is shown right there, under the control that caused it.
-    Returns the new settings and, per optimizer, what ``run`` returned (None where it failed
-    or did not run).
+    Each panel is a fragment of its own (:func:`panel_fragment`): it stores the entry its
+    widgets now hold in the page's settings, then calls ``run(entry)`` and shows a
+    ValueError from it right there, under the control that caused it. Its controls' changes
+    are stored by their callbacks (:func:`_moved`).
     """
-    entries, results = [], []
     per_row = min(4, len(settings.optimizers))
     for start in range(0, len(settings.optimizers), per_row):
         # Every block is a message to the browser on every slider move: the columns carry
@@ -369,33 +441,54 @@ def optimizer_panels(
             if index >= len(settings.optimizers):
                 break
             with column:
-                entry = _panel(settings, index, colors[index], labels[index], key=key, lang=lang)
-                result = None
-                if run is not None:
-                    try:
-                        result = run(entry)
-                    except ValueError as err:
-                        st.error(t("pg.hparam_error", lang, name=labels[index], error=str(err)))
-                entries.append(entry)
-                results.append(result)
+                panel = st.fragment(_panel_and_run, key=panel_fragment(index))
+                panel(index, colors[index], labels[index], run, key=key, lang=lang)
     _add_control(settings, key=key, lang=lang)
-    return replace(settings, optimizers=tuple(entries)), results
+
+
+def _panel_and_run(index: int, color: str, label: str, run: Runner, *, key: str, lang: str) -> None:
+    settings = link_state.current(PAGE)
+    entry = _panel(settings, index, color, label, run, key=key, lang=lang)
+    entries = list(settings.optimizers)
+    entries[index] = entry
+    link_state.store(PAGE, replace(settings, optimizers=tuple(entries)))
+    st.session_state[_error_key(index)] = False
+    if run is not None:
+        try:
+            run(entry)
+        except ValueError as err:
+            st.error(t("pg.hparam_error", lang, name=label, error=str(err)))
+            st.session_state[_error_key(index)] = True
 
 
 def _panel(
-    settings: PlaygroundSettings, index: int, color: str, label: str, *, key: str, lang: str
+    settings: PlaygroundSettings,
+    index: int,
+    color: str,
+    label: str,
+    run: Runner,
+    *,
+    key: str,
+    lang: str,
 ) -> OptimizerEntry:
     entry = settings.optimizers[index]
+    moved = partial(_moved, index, run)
     color_heading(label, color)
     pkey = f"{key}.o{index}"
     preset = entry.preset
     _preset_chooser(preset, index, key=pkey, lang=lang)
     hkey = f"{pkey}.{preset}"
     values = entry.values() | hparam_controls(
-        entry.optimizer, entry.values(), key=hkey, lang=lang, main=True, with_help=False
+        entry.optimizer,
+        entry.values(),
+        key=hkey,
+        lang=lang,
+        main=True,
+        with_help=False,
+        on_change=moved,
     )
     # Everything else one click away, removing the optimizer too. The popover's contents are
-    # made only while it is open (opening it reruns this fragment): a slider move on a panel
+    # made only while it is open (opening it reruns this panel): a slider move on a panel
     # does not pay for the panels' dozen hidden controls, and a phone mounts none of them.
     # Its label stays the same (a new label would be a new, closed popover); a caption names
     # an active schedule, which would otherwise be out of sight.
@@ -424,7 +517,7 @@ def _panel(
                 preset, key=pills_key, on_change=_choose_preset, args=(index, pills_key), lang=lang
             )
             values |= hparam_controls(
-                entry.optimizer, entry.values(), key=hkey, lang=lang, main=False
+                entry.optimizer, entry.values(), key=hkey, lang=lang, main=False, on_change=moved
             )
             st.button(
                 t("pg.reset", lang),
@@ -440,6 +533,7 @@ def _panel(
                 steps=settings.steps,
                 key=hkey,
                 lang=lang,
+                on_change=lambda _read: _redraw(index),
             )
     if schedule != "none":
         st.caption(f":material/schedule: {t(f'sched.{schedule}', lang)}")

@@ -10,8 +10,9 @@ import pytest
 import optimizers
 from i18n import t
 from tests.support.apptest import opened, run_app
+from ui.exports import open_key
 from ui.links import MAX_OPTIMIZERS
-from ui.playground_panels import ADD_KEY, MAX_FRAMES, more_key, preset_key
+from ui.playground_panels import ADD_KEY, EXPORT_KEY, MAX_FRAMES, more_key, preset_key
 from ui.playground_settings import OptimizerEntry, PlaygroundSettings, from_query, to_query
 from viz.animation import timeline
 
@@ -64,6 +65,37 @@ def test_changing_the_lr_slider_changes_the_path_and_the_link():
     assert at.query_params["o0.lr"] == "0.01"
     at.run()  # the choice outlives a rerun
     assert _slider(at, "learning rate lr", 0).value == 0.01
+
+
+def _sliders(tree) -> list[str]:
+    return [s.label for s in (*tree.select_slider, *tree.slider)]
+
+
+def test_a_panels_slider_redraws_the_figure_only():
+    """A move stores its value from the slider's callback and reruns the figure: not the
+    panels (their sliders, headings and popovers; the moved slider shows its value), nor
+    the sidebar, nor a closed export box."""
+    at = run_app(PAGE)
+    before = _path(_spec(at), "Momentum")
+    _slider(at, "learning rate lr", 1).set_value(0.01).run()
+    sent = at.sent
+    assert sent.fragments_only and not at.exception
+    assert not _sliders(sent) and not sent.markdown[1:]  # the step caption only
+    assert not sent.sidebar.children and not sent.expander
+    (chart,) = sent.get("plotly_chart")
+    assert _path(json.loads(chart.proto.spec), "Momentum") != before
+    assert list(sent.table[0].value["optimizer"]) == ["SGD", "Momentum", "RMSprop", "Adam"]
+    assert at.query_params["o1.lr"] == "0.01"
+    # The page keeps the other panels, as the browser does.
+    assert _sliders(at).count("learning rate lr") == 4 and at.sidebar.children
+    # A step button redraws the figure alone: no widget shows the step.
+    next(b for b in at.button if b.label == "Step ▶").click().run()
+    assert at.sent.fragments_only and not _sliders(at.sent) and at.sent.get("plotly_chart")
+    assert at.query_params["t"] == "4" and at.query_params["o1.lr"] == "0.01"
+    # With the export box open, a move redraws it too: its files are of the new figure.
+    at = opened(at, open_key(EXPORT_KEY))
+    _slider(at, "learning rate lr", 1).set_value(0.02).run()
+    assert at.sent.fragments_only and at.sent.expander and at.sent.get("download_button")
 
 
 def test_link_round_trip_reproduces_the_view():
@@ -132,6 +164,25 @@ def test_impossible_hyperparameters_show_an_error_and_keep_the_last_good_figure(
     assert any("last figure that worked" in i.value for i in at.info)
     next(c for c in at.checkbox if c.label == "Nesterov").uncheck().run()
     assert not at.error and not at.info
+
+
+def test_a_main_knob_that_makes_an_error_reruns_its_panel_to_say_so_and_to_clear_it():
+    at = run_app(PAGE, o0="nesterov")  # momentum 0.9 with nesterov=True; popovers closed
+    good = _spec(at)
+    momentum = next(s for s in at.slider if s.label == "momentum")
+    momentum.set_value(0.0).run()
+    assert sorted(_sliders(at.sent)) == ["learning rate lr", "momentum"]  # its panel reran
+    (error,) = at.error
+    assert "nesterov=True requires momentum > 0" in error.value and error.value.startswith(
+        "Nesterov"
+    )
+    assert _spec(at) == good
+    next(s for s in at.slider if s.label == "momentum").set_value(0.5).run()
+    assert _sliders(at.sent) and not at.error and not at.info
+    assert at.query_params["o0.momentum"] == "0.5"
+    # Fixed, the next move redraws the figure alone again.
+    next(s for s in at.slider if s.label == "momentum").set_value(0.6).run()
+    assert not _sliders(at.sent) and at.query_params["o0.momentum"] == "0.6"
 
 
 def test_a_bad_formula_keeps_the_last_good_figure():
