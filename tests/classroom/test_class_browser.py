@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support.browser import assert_no_exception, wait_until_idle
 from tests.support.server import streamlit_server
@@ -55,6 +56,15 @@ def _click_button(tab, name: str) -> None:
     assert_no_exception(tab)
 
 
+def _shows(tab, text: str) -> None:
+    """Wait until ``text`` is on ``tab``; if it never comes, fail with what the tab shows."""
+    try:
+        tab.get_by_text(text).first.wait_for()
+    except PlaywrightTimeout:
+        shown = tab.locator("body").inner_text()
+        raise AssertionError(f"{text!r} never shown on {tab.url}; it shows:\n{shown}") from None
+
+
 def _nav(tab, title: str) -> None:
     tab.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
     wait_until_idle(tab)
@@ -76,7 +86,7 @@ def test_a_class_across_two_replicas(browser, replicas):
         nickname.fill(name)
         nickname.press("Enter")
         _click_button(tab, "Join the class")
-        tab.get_by_text(f"You are “{name}” in class {code}.").wait_for()
+        _shows(tab, f"You are “{name}” in class {code}.")
 
     # Follow: the teacher changes the Playground's view and sends it.
     _nav(teacher, "Playground")
@@ -98,15 +108,15 @@ def test_a_class_across_two_replicas(browser, replicas):
     # Predict: "where will Adam be after 50 steps?"
     teacher.get_by_text("Ask the class about this view").click()
     _click_button(teacher, "Ask: where will it be?")
-    teacher.get_by_text("Where will Adam be after 50 steps?").first.wait_for()
+    _shows(teacher, "Where will Adam be after 50 steps?")
     for tab, (fx, fy) in zip(students, CLICKS, strict=True):
         tab.wait_for_function("() => location.pathname.endsWith('/class')")
-        tab.get_by_text("Where will Adam be after 50 steps?").first.wait_for()
+        _shows(tab, "Where will Adam be after 50 steps?")
         tab.wait_for_selector(f"{CHART} .nsewdrag")
         wait_until_idle(tab)
         area = tab.locator(f"{CHART} .nsewdrag").first.bounding_box()
         tab.mouse.click(area["x"] + fx * area["width"], area["y"] + fy * area["height"])
-        tab.get_by_text("Your guess:").wait_for()
+        _shows(tab, "Your guess:")
         assert_no_exception(tab)
 
     count = teacher.locator('[data-testid="stMetricValue"]').first
@@ -121,7 +131,7 @@ def test_a_class_across_two_replicas(browser, replicas):
     assert guesses == 3
 
     _click_button(teacher, "Reveal")
-    teacher.get_by_text("Adam after 50 steps:").first.wait_for()
+    _shows(teacher, "Adam after 50 steps:")
     names = teacher.evaluate(
         """() => document.querySelector('.js-plotly-plot')._fullData
                   .filter(t => (t.name || '').startsWith('guesses'))
@@ -134,6 +144,6 @@ def test_a_class_across_two_replicas(browser, replicas):
     if shot:
         teacher.screenshot(path=str(Path(shot)), full_page=True)
     for tab in students:
-        tab.get_by_text("Your distance to the answer").wait_for()
+        _shows(tab, "Your distance to the answer")
         tab.context.close()
     teacher.context.close()
