@@ -10,6 +10,7 @@ plus the hyperparameters that differ from it, so links stay short and readable::
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -46,6 +47,10 @@ MAX_MILESTONES = 20
 MAX_SCHEDULE_INT = 10**6
 
 Pairs = tuple[tuple[str, Any], ...]
+
+# A built-in surface with its default parameters, for what does not depend on them (its
+# window, start point, parameters): built once, not on every read of a start point.
+_built_in = functools.cache(surfaces.get)
 
 
 def _pairs(mapping: Mapping[str, Any]) -> Pairs:
@@ -174,13 +179,13 @@ class PlaygroundSettings:
         if self.is_custom:
             xmin, xmax, ymin, ymax = self.bounds
             return (xmin, xmax), (ymin, ymax)
-        return surfaces.get(self.surface).bounds
+        return _built_in(self.surface).bounds
 
     def default_start(self) -> tuple[float, float]:
         if self.is_custom:
             (xmin, xmax), (ymin, ymax) = self.window()
             return xmin + 0.1 * (xmax - xmin), ymax - 0.1 * (ymax - ymin)
-        x, y = surfaces.get(self.surface).start
+        x, y = _built_in(self.surface).start
         return float(x), float(y)
 
     def start_point(self) -> tuple[float, float]:
@@ -197,7 +202,7 @@ def surface_param_specs(settings: PlaygroundSettings) -> tuple[ParamSpec, ...]:
     """The surface's parameter declarations, noise and batch last."""
     if settings.is_custom:
         return (noise_spec(), BATCH)
-    return surfaces.get(settings.surface).param_specs
+    return _built_in(settings.surface).param_specs
 
 
 def entry_labels(entries: tuple[OptimizerEntry, ...]) -> list[str]:
