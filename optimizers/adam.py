@@ -62,7 +62,7 @@ def bias_corrections(hp: Hyper, t: float | np.ndarray) -> tuple[Value, Value]:
     """(1 - beta1^t, 1 - beta2^t), or (1, 1) with bias correction switched off."""
     if not hp.bias_correction:
         return 1.0, 1.0
-    return 1 - hp.beta1**t, 1 - hp.beta2**t
+    return h.one_minus_power(hp.beta1, t), h.one_minus_power(hp.beta2, t)
 
 
 def update(

@@ -47,7 +47,7 @@ def init(params: np.ndarray, lr: Value, hp: Hyper) -> State:
 
 
 def _bias_correction(hp: Hyper, t: float | np.ndarray) -> Value:
-    return 1 - hp.beta1**t if hp.bias_correction else 1.0
+    return h.one_minus_power(hp.beta1, t) if hp.bias_correction else 1.0
 
 
 def update(

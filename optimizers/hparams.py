@@ -129,6 +129,21 @@ def is_active(value: Value) -> bool:
     return isinstance(value, np.ndarray) or value != 0
 
 
+def one_minus_power(beta: Value, t: int | np.ndarray) -> Value:
+    """1 - beta^t (a bias correction), exactly as ``1 - beta**t`` computes it.
+
+    NumPy's pow is many times slower where beta^t underflows (small per-point beta1s in a
+    sweep: 40% of a 128 x 128 x 300 Adam sweep, 95% at 2,000 steps). So at step t, per-point
+    betas whose power would fall below 2^-960 are raised to 2^(-960 / t) first: 1 - beta^t
+    is 1.0 either way (it rounds to 1 below 2^-54), and every other beta is left as it is.
+    """
+    if isinstance(beta, np.ndarray) and isinstance(t, int) and t > 0:
+        floor = 2.0 ** (-960 / t)
+        if np.minimum.reduce(beta, axis=None) < floor:
+            beta = np.maximum(beta, floor)
+    return 1 - beta**t
+
+
 # --- declarations shared by several optimizers ---------------------------------------------
 
 

@@ -68,7 +68,7 @@ def _corrections(
     """(1 - mu_product, 1 - mu_product * mu_next, 1 - beta2^t), or 1s with correction off."""
     if not hp.bias_correction:
         return 1.0, 1.0, 1.0
-    return 1.0 - product, 1.0 - product * mu_next, 1 - hp.beta2**t
+    return 1.0 - product, 1.0 - product * mu_next, h.one_minus_power(hp.beta2, t)
 
 
 def _denominator(v: np.ndarray, bc2: Value, hp: Hyper) -> np.ndarray:

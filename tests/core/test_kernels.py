@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import optimizers
-from optimizers import adam, adamax, newton
+from optimizers import adam, adamax, hparams, newton
 
 from .local_surfaces import Quadratic, Rosenbrock, Saddle
 
@@ -156,3 +156,13 @@ def test_update_depends_only_on_its_arguments(name):
     for a, b in zip(results[0][1], results[1][1], strict=True):
         np.testing.assert_array_equal(a, b)
     assert tuple(results[0][1]._fields) == spec.state_names
+
+
+def test_bias_corrections_of_per_point_betas_are_exactly_one_minus_the_power():
+    # The power of small betas underflows (the slow path one_minus_power avoids) from step 13
+    # for beta 1e-24 down to step 1 for 0; betas near 1 keep a correction below 1 throughout.
+    betas = np.repeat(np.concatenate([[0.0, 1e-300, 1e-24], np.linspace(0.0, 0.999, 997)]), 2)
+    betas = betas.reshape(-1, 2)
+    for t in (1, 2, 13, 64, 300, 1_000, 2_000):
+        np.testing.assert_array_equal(hparams.one_minus_power(betas, t), 1 - betas**t)
+    assert hparams.one_minus_power(0.9, 3) == 1 - 0.9**3
