@@ -14,7 +14,8 @@
    so both see the same machine load. Issue 11: the Playground at most 25 ms, every
    teaching page at least 5x cheaper than the baseline.
 2. AppTest, every page: the CPU of ``at.run()`` after the same move, against a plain rerun.
-   AppTest reruns the whole script (never a fragment alone) and recompiles it every run, so
+   AppTest reruns the whole script for a widget inside a fragment (only a callback's keyed
+   ``st.rerun`` runs fragments alone there) and recompiles it every run, so
    these are upper bounds of what a server spends; kept for the per-page rerun floor.
 3. The figure pipeline alone, same process: the Playground's default figure drawn through
    ``st.plotly_chart(go.Figure(fig))`` (how the pages drew before) against
@@ -40,6 +41,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.classroom import LR_LABEL, StudentConnection, moved_slider, own_server  # noqa: E402
+from tests.support.apptest import PageTest  # noqa: E402
 
 TARGET_MS = 25.0
 BASELINE = "d684c4e"  # main before issue 11's round one
@@ -56,7 +58,8 @@ PAGES = (
 
 
 def open_page(page: str, root: Path = ROOT, **query: str) -> AppTest:
-    at = AppTest.from_file(str(root / "app.py"), default_timeout=120)
+    # PageTest: after a run of fragments alone, the page as the browser keeps it (its sliders).
+    at = PageTest(root / "app.py", default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
     at.switch_page(f"pages/{page}.py")
