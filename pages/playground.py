@@ -132,9 +132,7 @@ def figure_and_summary(surface_key: tuple | None, sidebar_start: Any) -> None:
         st.rerun()  # a click on the map picked a start point: the sidebar must show it
     key = f"pg.{link_state.revision(PAGE)}"
     link_state.publish(PAGE, settings, to_query, lang)
-    shown = st.session_state.get(SHOWN_KEY)
-    if surface_key is not None:
-        shown = _shown(settings, compute.surface(surface_key), surface_key)
+    shown = _shown(settings, surface_key)
     if shown is None:
         st.info(t("pg.no_figure", lang))
     else:
@@ -173,11 +171,13 @@ def exports() -> None:
     )
 
 
-def _shown(settings: PlaygroundSettings, surface: Any, surface_key: tuple) -> Shown | None:
+def _shown(settings: PlaygroundSettings, surface_key: tuple | None) -> Shown | None:
     """The figure for ``settings``, rebuilt only when they changed; the last good one while
-    an optimizer's panel shows an error (None before any figure succeeded)."""
+    the surface or an optimizer's panel shows an error (None before any figure succeeded)."""
     shown = st.session_state.get(SHOWN_KEY)
-    if shown is not None and (shown.settings, shown.lang) == (settings, lang):
+    if surface_key is None or (
+        shown is not None and (shown.settings, shown.lang) == (settings, lang)
+    ):
         return shown
     try:
         runs = [
@@ -188,7 +188,7 @@ def _shown(settings: PlaygroundSettings, surface: Any, surface_key: tuple) -> Sh
         ]
     except ValueError:
         return shown  # the optimizer's panel says why
-    grid = compute.grid(surface_key)
+    surface, grid = compute.surface(surface_key), compute.grid(surface_key)
     paths = path_runs([label for label, _ in runs], [traj for _, traj in runs])
     figure = paths_figure(
         grid,

@@ -36,13 +36,13 @@ LOG_MANTISSAS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
 # The knobs that make an optimizer what it is, shown on its panel. The rest of its
 # hyperparameters sit one click away, in a popover: the browser mounts a popover's widgets
 # only when it opens, and a phone pays for every widget on screen.
+MAIN_HPARAMS = ("lr", "momentum", "alpha", "rho", "beta1", "beta2", "damping")
 # What a control calls when the user changes it (a Streamlit widget callback, before the
 # rerun), if anything: on_change(read), where read() gives the control's new value as the
 # control returns it.
 OnChange = Callable[[Callable[[], Any]], None] | None
 # The same for a set of hyperparameters: on_change(name, read).
 OnHparam = Callable[[str, Callable[[], Any]], None] | None
-MAIN_HPARAMS = ("lr", "momentum", "alpha", "rho", "beta1", "beta2", "damping")
 
 
 def scoped_key(prefix: str, owners: tuple[str, ...], name: str, suffix: str = "") -> str:

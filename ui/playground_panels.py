@@ -97,10 +97,9 @@ def _moved(index: int, run: Runner, name: str, read: Callable[[], Any]) -> None:
     when something in it shows the entry: its open popover, an error shown or now raised.
     """
     settings = link_state.current(PAGE)
-    entries = list(settings.optimizers)
-    entry = entries[index].with_values({**entries[index].values(), name: read()})
-    entries[index] = entry
-    link_state.store(PAGE, replace(settings, optimizers=tuple(entries)))
+    entry = settings.optimizers[index]
+    entry = entry.with_values({**entry.values(), name: read()})
+    link_state.store(PAGE, settings.with_entry(index, entry))
     shown = st.session_state.get(more_key(index)) or st.session_state.get(_error_key(index))
     _redraw(*((index,) if shown or not _runs(run, entry) else ()))
 
@@ -163,9 +162,7 @@ def _set_preset(index: int, pills_key: str) -> None:
     settings = link_state.current(PAGE)
     if chosen is None or chosen == settings.optimizers[index].preset:
         return  # deselecting the current preset changes nothing
-    entries = list(settings.optimizers)
-    entries[index] = entries[index].with_preset(chosen)
-    _store(replace(settings, optimizers=tuple(entries)))
+    _store(settings.with_entry(index, settings.optimizers[index].with_preset(chosen)))
 
 
 def _choose_preset(index: int, pills_key: str) -> None:
@@ -181,9 +178,7 @@ def _choose_from_list(index: int, pills_key: str) -> None:
 
 def _reset(index: int) -> None:
     settings = link_state.current(PAGE)
-    entries = list(settings.optimizers)
-    entries[index] = replace(entries[index], overrides=())
-    _store(replace(settings, optimizers=tuple(entries)))
+    _store(settings.with_entry(index, replace(settings.optimizers[index], overrides=())))
     _redraw_all()
 
 
@@ -449,9 +444,7 @@ def optimizer_panels(
 def _panel_and_run(index: int, color: str, label: str, run: Runner, *, key: str, lang: str) -> None:
     settings = link_state.current(PAGE)
     entry = _panel(settings, index, color, label, run, key=key, lang=lang)
-    entries = list(settings.optimizers)
-    entries[index] = entry
-    link_state.store(PAGE, replace(settings, optimizers=tuple(entries)))
+    link_state.store(PAGE, settings.with_entry(index, entry))
     st.session_state[_error_key(index)] = False
     if run is not None:
         try:

@@ -191,6 +191,12 @@ class PlaygroundSettings:
     def start_point(self) -> tuple[float, float]:
         return self.start if self.start is not None else self.default_start()
 
+    def with_entry(self, index: int, entry: OptimizerEntry) -> PlaygroundSettings:
+        """These settings with optimizer ``index`` replaced by ``entry``."""
+        entries = list(self.optimizers)
+        entries[index] = entry
+        return replace(self, optimizers=tuple(entries))
+
     def with_surface(self, name: str) -> PlaygroundSettings:
         """Another surface: its own defaults, start point and window."""
         if name == self.surface:
