@@ -156,7 +156,7 @@ def figure_pipeline_ms(validated: bool, moves: int) -> float:
 
 
 def payload(at: AppTest) -> int:
-    return len(at.get("plotly_chart")[0].proto.spec.encode("utf-8"))
+    return len(at.get("bidi_component")[0].proto.bytes)  # the lab's chart (ui.chart)
 
 
 # --- a real server ---------------------------------------------------------------------------

@@ -64,8 +64,10 @@ FIRST_ERRORS = 3
 _FINISHED = ForwardMsg.ScriptFinishedStatus
 # FINISHED_EARLY_FOR_RERUN means a rerun follows (the app's shell does that on a fresh server).
 _DONE = {_FINISHED.FINISHED_SUCCESSFULLY, _FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
-# Widgets whose value the frontend sends only after a click or a selection.
-_EVENT_WIDGETS = {"button", "download_button", "plotly_chart", "dataframe", "form_submit_button"}
+# Widgets whose value the frontend sends only after a click or a selection. The lab's chart
+# (ui.chart) is a component; older trees (a benchmark's baseline) drew with st.plotly_chart.
+_CHARTS = {"bidi_component", "plotly_chart"}
+_EVENT_WIDGETS = {"button", "download_button", "dataframe", "form_submit_button", *_CHARTS}
 
 
 class ClassroomError(Exception):
@@ -350,7 +352,7 @@ class StudentConnection:
         widget = getattr(element, kind)
         if kind == "exception":
             raise ClassroomError(f"/{self.page} raised {widget.type}: {widget.message}")
-        if kind == "plotly_chart" and seen.chart_at is None:
+        if kind in _CHARTS and seen.chart_at is None:
             seen.chart_at = time.perf_counter()
         if kind == "slider":
             seen.sliders.setdefault(widget.label, (widget, widget.id))

@@ -49,7 +49,7 @@ def playground_figure() -> dict:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.switch_page("pages/playground.py")
     at.run()
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+    return json.loads(at.get("bidi_component")[0].proto.bytes)["figure"]
 
 
 def per_image_gif(fig: dict, frames: int) -> bytes:

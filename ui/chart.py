@@ -1,34 +1,43 @@
-"""Render a figure dict made by ``viz`` with ``st.plotly_chart``, without Plotly's validation.
+"""Draw a figure dict made by ``viz`` in the lab's own Plotly chart (``ui/chart.js``).
 
-Every page draws through :func:`plotly_chart`. ``st.plotly_chart`` re-validates a plain dict
-by building a ``go.Figure`` from it and copies a ``go.Figure`` through ``to_dict()``; for the
-Playground's animated figure that was about 80% of a rerun's CPU. Our builders made these
-dicts and ``tests/figures`` check them as data (and that ``go.Figure`` accepts them), so the
-figure is handed over as a :class:`ReadyFigure`: Plotly's own figure base class, whose
-``to_dict()`` (all ``st.plotly_chart`` asks of it) returns the dict as it is.
+Every page draws through :func:`plotly_chart`. Streamlit's ``st.plotly_chart`` gives every
+new figure a new element id (the id hashes the spec), so the browser mounts a new chart for
+each one and draws it twice (once on mount, once more when its theme effect runs): on a
+phone a Playground slider move took 2.3 s to redraw. The lab's chart is a Streamlit
+component (``st.components.v2``) keyed by the chart's key alone: it keeps one Plotly div
+and redraws it in place with ``Plotly.react``, once. A click on a point comes back as the
+component's ``selection`` trigger, shaped as ``st.plotly_chart`` reports a selection
+(``{"points": [{"curve_number", "point_index", "x", "y", ...}]}``), so a chart's
+``on_select`` callback reads ``st.session_state[key]["selection"]`` as before.
 
-The figure is drawn with ``theme=None`` and :func:`screen_template`, the look Streamlit's own
-chart theme gives (its light theme, which the lab's config fixes), sent as the figure's
-template. Streamlit's theme is applied in the browser by writing the whole figure to a JSON
-string, running forty colour replacements over it and parsing it back, twice per drawn
-chart: on the Playground that was about a fifth of every redraw.
+Plotly.js is the copy Plotly's Python package ships (the one Kaleido exports with), served
+by Streamlit's static file serving from ``static/`` (copied there on first use: see
+:func:`plotly_js_url`) and loaded once per page.
+
+The figure is not validated: our builders made these dicts and ``tests/figures`` check them
+as data (and that ``go.Figure`` accepts them); validating the Playground's animated figure
+was about 80% of a rerun's CPU. It carries :func:`screen_template`, the look Streamlit's own
+chart theme gives (its light theme, which the lab's config fixes).
 
 NumPy arrays in the dict are sent the way ``go.Figure`` sends them, as Plotly.js typed
-arrays (``{"dtype", "bdata", "shape"}``: base64 of the raw values), so the payload and what
-the browser draws are the same as before; everything else must already be JSON (numbers,
-strings, lists, dicts, None).
+arrays (``{"dtype", "bdata", "shape"}``: base64 of the raw values); everything else must
+already be JSON (numbers, strings, lists, dicts, None).
 """
 
 from __future__ import annotations
 
 import base64
 import functools
+import os
+import tempfile
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import plotly
 import streamlit as st
-from plotly.basedatatypes import BaseFigure
+from plotly.io.json import to_json_plotly
 
 from ui import present
 from ui.present_settings import BODY_FONT_PX
@@ -44,7 +53,16 @@ TYPED_ARRAYS = {
     "float32": "f4",
     "float64": "f8",
 }
-DEFAULT_CONFIG = {"displaylogo": False}
+# Streamlit's read-only chart toolbar: no logo, no lasso or box select, no cloud export.
+DEFAULT_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
+}
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"  # server.enableStaticServing
+_lab_chart = st.components.v2.component(
+    "lab_chart", js=(Path(__file__).with_name("chart.js")).read_text(), isolate_styles=False
+)
 
 # What Streamlit's "streamlit" chart theme sets in a figure's template (streamlit 1.67, light
 # theme: read off a drawn chart's `layout.template`), for the parts the lab's figures have.
@@ -108,6 +126,23 @@ def screen_template(root_px: float = BROWSER_ROOT_PX) -> dict[str, Any]:
     }
 
 
+@functools.cache
+def plotly_js_url() -> str:
+    """Where the page loads Plotly.js from (relative to the app), copied into ``static/``
+    from Plotly's package on first use: its version in the name, so browsers may keep it."""
+    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    name = f"plotly-{plotly.__version__}.min.js"
+    target = STATIC_DIR / name
+    if not target.exists():
+        STATIC_DIR.mkdir(exist_ok=True)
+        # Replicas may start together: each writes its own file and renames it into place.
+        with tempfile.NamedTemporaryFile(dir=STATIC_DIR, delete=False) as copy:
+            copy.write(source.read_bytes())
+        os.chmod(copy.name, 0o644)  # readable by a balancer serving it as another user
+        os.replace(copy.name, target)
+    return f"app/static/{name}"
+
+
 def typed_array(values: np.ndarray) -> dict | list:
     """A Plotly.js typed array spec of ``values`` (a list where the browser has none)."""
     array = np.asarray(values)
@@ -140,21 +175,14 @@ def json_ready(value: Any) -> Any:
     return value
 
 
-class ReadyFigure(BaseFigure):
-    """A finished figure dict, passed through ``st.plotly_chart`` unvalidated and uncopied.
+def figure_json(figure: Mapping[str, Any]) -> str:
+    """``figure`` as the JSON the browser draws (Plotly's own fast encoder).
 
     Frames are sent as built, not walked: ``viz.animation`` writes them as plain lists, and
-    an array there would still be sent correctly (as a JSON list) by the JSON encoder.
+    an array there would still be sent correctly (as a JSON list) by the encoder.
     """
-
-    # BaseFigure.__init__ is skipped on purpose: it is the validation this class avoids.
-    def __init__(self, figure: Mapping[str, Any]) -> None:
-        self._figure = {
-            key: value if key == "frames" else json_ready(value) for key, value in figure.items()
-        }
-
-    def to_dict(self) -> dict:
-        return self._figure
+    ready = {key: value if key == "frames" else json_ready(value) for key, value in figure.items()}
+    return to_json_plotly(ready, engine="orjson")
 
 
 def on_screen(figure: Mapping[str, Any], root_px: float = BROWSER_ROOT_PX) -> dict[str, Any]:
@@ -177,12 +205,19 @@ def plotly_chart(
     on_select: Callable[[], None] | None = None,
     config: Mapping[str, Any] | None = None,
 ) -> None:
-    """Draw ``figure`` (a ``viz`` figure dict); ``on_select`` makes a click select points."""
+    """Draw ``figure`` (a ``viz`` figure dict); ``on_select`` is called when a point is
+    clicked, with the click in ``st.session_state[key]["selection"]``."""
     # The session's presentation (projector style, phone layout) applies to every figure.
     root_px = BODY_FONT_PX if present.current().present else BROWSER_ROOT_PX
-    ready = ReadyFigure(on_screen(present.styled(figure), root_px))
-    options: dict[str, Any] = {}
-    if on_select is not None:
-        options = {"on_select": on_select, "selection_mode": "points"}
+    shown = on_screen(present.styled(figure), root_px)
     config = {**DEFAULT_CONFIG, **(config or {})}
-    st.plotly_chart(ready, key=key, config=config, theme=None, **options)
+    layout = shown.get("layout", {})
+    if on_select is not None:
+        # What st.plotly_chart sets for a point selection, unless the figure says otherwise.
+        layout = {"hovermode": "closest", "dragmode": "pan", **layout}
+    payload = (
+        f'{{"plotly":"{plotly_js_url()}","select":{"true" if on_select else "false"},'
+        f'"figure":{figure_json({**shown, "layout": layout, "config": config})}}}'
+    )
+    callbacks = {} if on_select is None else {"on_selection_change": on_select}
+    _lab_chart(key=key, data=payload.encode(), **callbacks)

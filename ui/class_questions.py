@@ -20,6 +20,7 @@ from classroom.errors import ClassroomError
 from classroom.questions import PREDICT, Question
 from i18n import t
 from ui import compute
+from ui.chart import plotly_chart
 from ui.class_session import Membership, attempt, repository
 from ui.playground_settings import PlaygroundSettings, entry_labels, from_query
 from viz.contour import picked_point
@@ -160,7 +161,7 @@ def _live_answers(member: Membership, question: Question, view: Scene, lang: str
         options = question.payload["options"]
         counts = questions.tally([a.choice for a in answers], len(options))
         figure = choice_figure(options, counts, lang=lang)
-    st.plotly_chart(figure, key="class.live", config={"displaylogo": False})
+    plotly_chart(figure, key="class.live")
     st.button(
         t("class.reveal", lang),
         type="primary",
@@ -180,7 +181,7 @@ def _revealed_for_teacher(member: Membership, question: Question, view: Scene, l
         run = asked_run(view, question.payload["optimizer"], question.payload["steps"])
         truth = run.xy[run.end]
         guesses = np.array([(a.x, a.y) for a in answers], dtype=float).reshape(-1, 2)
-        st.plotly_chart(
+        plotly_chart(
             reveal_figure(
                 view.grid,
                 run,
@@ -209,7 +210,7 @@ def _revealed_for_teacher(member: Membership, question: Question, view: Scene, l
         options = question.payload["options"]
         winner, reached = first_to_minimum(view)
         counts = questions.tally([a.choice for a in answers], len(options))
-        st.plotly_chart(
+        plotly_chart(
             choice_figure(options, counts, correct=winner, lang=lang), key="class.reveal_bars"
         )
         _winner_caption(options, winner, reached, view, lang)
@@ -280,7 +281,7 @@ def _predict_for_student(member, question, view, mine, lang) -> None:
     if question.revealed:
         run = asked_run(view, question.payload["optimizer"], question.payload["steps"])
         truth = run.xy[run.end]
-        st.plotly_chart(
+        plotly_chart(
             reveal_figure(view.grid, run, truth, own=own, lang=lang, **view.map_options()),
             key="class.student.reveal",
         )
@@ -292,12 +293,11 @@ def _predict_for_student(member, question, view, mine, lang) -> None:
     figure = prediction_map(view.grid, own=own, pick=True, lang=lang, **view.map_options())
     st.session_state[_STUDENT_FIGURE] = figure
     st.caption(t("class.click_to_guess", lang))
-    st.plotly_chart(
+    plotly_chart(
         figure,
         key="class.student.map",
         on_select=lambda: _store_guess(member, question, lang),
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": False},
+        config={"scrollZoom": False},
     )
     if own is not None:
         st.success(t("class.your_guess", lang, x=own[0], y=own[1]), icon=":material/location_on:")

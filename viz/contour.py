@@ -25,7 +25,6 @@ Bounds = tuple[tuple[float, float], tuple[float, float]]
 
 DEFAULT_RESOLUTION = 101
 MAX_RESOLUTION = 301
-PICK_RESOLUTION = 31  # invisible points a click on the map can select
 PICK_START = "pick-start"  # ``meta`` of the click layer: its points are candidate start points
 LOG_OFFSET = 1e-6  # of the range of f: keeps log10 finite at the minimum, resolves the valley
 # Light where the loss is low (where the paths go, so they stay visible), steel blue on the
@@ -184,47 +183,31 @@ def points_trace(
     }
 
 
-def pick_layer(
-    grid: Grid,
-    *,
-    lang: str = "en",
-    resolution: int = PICK_RESOLUTION,
-    axes: tuple[str, str] = ("x", "y"),
-) -> dict:
-    """Invisible points over the map: hover reads f there, a click makes it the new start.
+def clickable(contour: dict, grid: Grid, label: str, *, show_f: bool = True) -> dict:
+    """``contour`` as the map's click target: its hover reads x, y (and f, if ``show_f``) at
+    the nearest grid node and says ``label``; ``meta`` = PICK_START tells
+    :func:`picked_point` that a click there picks that node.
 
-    Contours cannot be selected in Plotly, markers can; ``meta`` = PICK_START tells
-    :func:`picked_point` which selections are start points. f is taken from ``grid`` at the
-    nearest grid node (the layer is coarser than the grid).
+    The contour itself, not a layer of invisible markers over it: Plotly draws and styles
+    every marker on every redraw, which was a third of a Playground redraw on a phone.
     """
-    columns = np.linspace(0, len(grid.x) - 1, resolution).round().astype(int)
-    rows = np.linspace(0, len(grid.y) - 1, resolution).round().astype(int)
-    gx, gy = np.meshgrid(grid.x[columns], grid.y[rows])
-    label = t("fig.click_to_start", lang)
+    shown_f = "<br>f=%{customdata:.4g}" if show_f else ""
+    traced = {key: value for key, value in contour.items() if key != "hoverinfo"}
     return {
-        "type": "scatter",
-        "x": gx.ravel().astype(np.float32),
-        "y": gy.ravel().astype(np.float32),
-        "customdata": grid.z[np.ix_(rows, columns)].ravel().astype(np.float32),
-        "mode": "markers",
-        "marker": {"size": 9, "color": "rgba(0,0,0,0)"},
-        "hovertemplate": "x=%{x:.3g}, y=%{y:.3g}<br>f=%{customdata:.4g}<br>"
-        + label
-        + "<extra></extra>",
-        "showlegend": False,
+        **traced,
+        "hovertemplate": f"x=%{{x:.3g}}, y=%{{y:.3g}}{shown_f}<br>{label}<extra></extra>",
         "meta": PICK_START,
-        "name": label,
-        "xaxis": axes[0],
-        "yaxis": axes[1],
+        **({"customdata": grid.z.astype(np.float32)} if show_f else {}),
     }
 
 
 def picked_point(selection: Mapping[str, Any] | None, fig: Mapping) -> tuple[float, float] | None:
-    """The start point a chart selection asks for, or None.
+    """The start point a click on the chart asks for, or None.
 
-    ``selection`` is what ``st.plotly_chart(..., on_select=...)`` reports
-    (``{"points": [{"curve_number": i, "x": ..., "y": ...}, ...]}``); only points of a
-    PICK_START layer of ``fig`` count, so a click on a loss curve never moves the start.
+    ``selection`` is what ``ui.chart`` reports of a click, shaped as ``st.plotly_chart``
+    reports a selection (``{"points": [{"curve_number": i, "x": ..., "y": ...}, ...]}``);
+    only points of a PICK_START trace of ``fig`` (:func:`clickable`) count, so a click on a
+    loss curve never moves the start.
     """
     if not selection:
         return None
@@ -255,11 +238,12 @@ def panel_traces(
     colorbar_x: float = 1.02,
 ) -> list[dict]:
     """One map panel: contours, the click layer (if ``pick_start``), minima and saddles."""
-    traces = [
-        contour_trace(grid, scale, lang=lang, showscale=showscale, colorbar_x=colorbar_x, axes=axes)
-    ]
+    contour = contour_trace(
+        grid, scale, lang=lang, showscale=showscale, colorbar_x=colorbar_x, axes=axes
+    )
     if pick_start:
-        traces.append(pick_layer(grid, lang=lang, axes=axes))
+        contour = clickable(contour, grid, t("fig.click_to_start", lang))
+    traces = [contour]
     if len(minima):
         traces.append(
             points_trace(

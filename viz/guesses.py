@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from i18n import t
-from viz.contour import Grid, axis_layout, panel_traces, pick_layer, z_scale
+from viz.contour import Grid, axis_layout, clickable, panel_traces, z_scale
 from viz.paths import PathRun, paths_figure
 
 GUESS_STYLE = {
@@ -36,7 +36,6 @@ TRUTH_STYLE = {
     "line": {"color": "#111", "width": 1.5},
 }
 BAR_COLOR, CORRECT_COLOR = "#56B4E9", "#009E73"
-GUESS_RESOLUTION = 61  # clickable points across the map: a guess lands on this lattice
 MAP_HEIGHT = 560
 
 
@@ -93,18 +92,12 @@ def prediction_map(
     pick: bool = False,
     lang: str = "en",
 ) -> dict:
-    """The surface's map with the guesses so far; ``pick`` makes a click a guess (the click
-    layer of :func:`viz.contour.pick_layer`, finer, with its hover saying so)."""
+    """The surface's map with the guesses so far; ``pick`` makes a click a guess (the map
+    made :func:`viz.contour.clickable`, its hover saying so)."""
     scale = z_scale(grid, log_contour, f_min)
     data = panel_traces(grid, scale, minima=minima, saddles=saddles, lang=lang)
-    if pick:
-        layer = pick_layer(grid, lang=lang, resolution=GUESS_RESOLUTION)
-        label = t("class.fig.click_to_guess", lang)
-        layer.update(
-            name=label,
-            hovertemplate="x=%{x:.3g}, y=%{y:.3g}<br>" + label + "<extra></extra>",
-        )
-        data.insert(1, layer)
+    if pick:  # no f in the hover: it would give the answer away
+        data[0] = clickable(data[0], grid, t("class.fig.click_to_guess", lang), show_f=False)
     if len(guesses):
         data.append(guesses_trace(guesses, names, lang=lang))
     if own is not None:

@@ -28,7 +28,7 @@ def test_a_step_runs_its_page_live_and_can_be_reset_and_advanced(open_app):
     tab = open_app("/lessons?lesson=adam_from_parts&step=1")
     tab.set_default_timeout(120_000)  # the frame loads a second page; a busy machine is slow
     frame = tab.frame_locator("iframe").first
-    frame.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for()
+    frame.locator(".lab-chart .main-svg").first.wait_for()
     # The page's own title and intro are hidden in the frame: the lesson says what it shows.
     assert frame.get_by_role("heading", name="Moment estimates").first.is_hidden()
     assert frame.locator(EXCEPTION).count() == 0

@@ -35,7 +35,7 @@ def _no_sideways_scroll(tab) -> None:
 
 def test_the_playground_on_a_phone(phone):
     tab = phone("/playground")
-    chart = tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    chart = tab.locator(".lab-chart.js-plotly-plot").first
     chart.locator(".main-svg").first.wait_for()
     maps = chart.locator(".nsewdrag")  # the plotting areas: the map, then the curves
     boxes = [maps.nth(i).bounding_box() for i in range(maps.count())]
@@ -78,7 +78,7 @@ def test_the_summary_table_keeps_each_cell_on_one_line_and_scrolls_sideways(phon
 def test_a_lesson_on_a_phone(phone):
     tab = phone("/lessons?lesson=adam_from_parts&step=3")
     frame = tab.frame_locator("iframe").first
-    frame.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for()
+    frame.locator(".lab-chart .main-svg").first.wait_for()
     view = tab.locator("iframe").first.bounding_box()
     assert view["width"] >= 340
     tab.get_by_role("button", name="Next").wait_for()

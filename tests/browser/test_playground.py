@@ -21,6 +21,13 @@ SGD_PATH = """() => {
   return Array.from(path.x);
 }"""
 SCRUBBER = "() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active"
+# Marks the chart's div and counts Plotly.react calls from now on.
+COUNT_DRAWS = """() => {
+  document.querySelector('.js-plotly-plot').dataset.kept = '1';
+  window.__draws = 0;
+  const react = window.Plotly.react;
+  window.Plotly.react = (...args) => { window.__draws += 1; return react(...args); };
+}"""
 
 
 def _open_playground(open_app, query: str = ""):
@@ -36,6 +43,7 @@ def test_chart_lr_slider_play_and_click_to_start(open_app):
     before = tab.evaluate(SGD_PATH)
     assert len(before) == 301
 
+    tab.evaluate(COUNT_DRAWS)
     lr = tab.get_by_role("slider", name="learning rate lr").first  # SGD's panel
     lr.focus()
     lr.press("ArrowRight")  # 0.002 -> 0.003 on the log scale
@@ -43,6 +51,10 @@ def test_chart_lr_slider_play_and_click_to_start(open_app):
     wait_until_idle(tab)
     tab.wait_for_function(f"() => ({SGD_PATH})()[300] !== {before[300]}")
     assert tab.evaluate(SGD_PATH) != before
+    # The new figure was drawn once, into the same div (not a new chart mounted per figure).
+    assert tab.evaluate(
+        "() => [document.querySelector('.js-plotly-plot').dataset.kept, window.__draws]"
+    ) == ["1", 1]
 
     assert tab.evaluate(SCRUBBER) == 0
     tab.locator(".updatemenu-button").filter(has_text=re.compile(r"^▶")).click()
@@ -51,7 +63,7 @@ def test_chart_lr_slider_play_and_click_to_start(open_app):
     assert tab.evaluate(SCRUBBER) > 5
 
     # After an animation, a click on the map still picks the start point. Rosenbrock's window
-    # is [-2, 2] x [-1, 3]: this is about (1, -0.2), on the 31 x 31 click layer's spacing.
+    # is [-2, 2] x [-1, 3]: this is about (1, -0.2), the map's grid node nearest the click.
     area = tab.locator(f"{CHART} .nsewdrag").first.bounding_box()
     tab.mouse.click(area["x"] + 0.75 * area["width"], area["y"] + 0.8 * area["height"])
     tab.wait_for_function("() => window.location.search.includes('x0=')")
@@ -59,6 +71,7 @@ def test_chart_lr_slider_play_and_click_to_start(open_app):
     query = parse_qs(urlparse(tab.url).query)
     x0, y0 = float(query["x0"][0]), float(query["y0"][0])
     assert abs(x0 - 1.0) < 0.1 and abs(y0 + 0.2) < 0.1
+    assert (x0 + 2) / 0.04 == pytest.approx(round((x0 + 2) / 0.04), abs=1e-3)  # 101 nodes
     assert float(tab.get_by_label("x₀").input_value()) == pytest.approx(x0)
     tab.wait_for_function(f"() => Math.abs(({SGD_PATH})()[0] - {x0}) < 1e-9")
 

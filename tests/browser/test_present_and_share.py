@@ -18,7 +18,7 @@ def _font_px(tab, selector: str) -> float:
 def test_projector_mode_has_large_text_no_header_and_a_folded_sidebar(open_app):
     tab = open_app("/playground?present=1")
     tab.set_default_timeout(LOADED_MS)
-    tab.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for()
+    tab.locator(".lab-chart .main-svg").first.wait_for()
     assert _font_px(tab, '[data-testid="stMain"] [data-testid="stCaptionContainer"]') >= 20
     assert tab.locator('[data-testid="stHeader"]').is_hidden()
     sidebar = '[data-testid="stSidebar"]'
@@ -47,13 +47,13 @@ def test_share_shows_the_views_link_and_a_large_qr_code(open_app):
 def test_keyboard_right_steps_and_space_plays(open_app):
     tab = open_app("/playground?steps=100")
     tab.set_default_timeout(LOADED_MS)
-    chart = tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    chart = tab.locator(".lab-chart.js-plotly-plot").first
     chart.locator(".main-svg").first.wait_for()
     tab.get_by_role("heading", level=1).first.click()  # focus on the page, not a control
     tab.keyboard.press("ArrowRight")
     tab.wait_for_function("() => new URLSearchParams(location.search).get('t') !== '0'")
     wait_until_idle(tab)
-    chart = tab.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    chart = tab.locator(".lab-chart.js-plotly-plot").first
     chart.locator(".main-svg").first.wait_for()
     shown = chart.locator(".slider-container .slider-label").first
     before = shown.text_content()

@@ -9,7 +9,7 @@ from tests.support.browser import assert_no_exception, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
-CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+CHART = ".lab-chart.js-plotly-plot"
 PAGES = {
     "/moments": "Moment estimates: what an optimizer carries inside",
     "/bias_correction": "Bias correction",

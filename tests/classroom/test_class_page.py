@@ -3,7 +3,6 @@ mode, predict then reveal, multiple choice, refusals, and ending the class."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import numpy as np
@@ -14,7 +13,7 @@ from classroom import codes
 from classroom.database import make_engine
 from classroom.errors import QuestionClosed, UnknownClass
 from classroom.repository import Repository
-from tests.support.apptest import plotly_array
+from tests.support.apptest import charts, plotly_array
 from tests.support.paths import ROOT
 
 CLASS_PAGE = "pages/class.py"
@@ -68,7 +67,7 @@ def _texts(at: AppTest, kind: str) -> list[str]:
 
 
 def _figure(at: AppTest, index: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+    return charts(at)[index]
 
 
 def _trace(figure: dict, name_start: str) -> dict:
@@ -189,8 +188,9 @@ def test_predict_then_reveal(repo):
 
     ada = students["ada"]
     ada.run()  # follows the question to /class: the map to click on
-    clickable = _trace(_figure(ada), "click: my guess")
-    assert clickable["meta"] == "pick-start" and len(plotly_array(clickable["x"])) == 61 * 61
+    (clickable,) = [tr for tr in _figure(ada)["data"] if tr.get("meta") == "pick-start"]
+    assert clickable["type"] == "contour" and "click: my guess" in clickable["hovertemplate"]
+    assert "customdata" not in clickable and "f=" not in clickable["hovertemplate"]  # no hint
     question = repo.current_question(code)
     guesses = {"ada": (1.0, 1.0), "bob": (-1.5, 2.5), "<i>cy</i>": (0.5, 0.2)}
     for name, student in students.items():

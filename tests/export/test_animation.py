@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import subprocess
 import time
 
@@ -21,6 +20,7 @@ from tests.export.helpers import (
     playground_app,
     static_figure,
 )
+from tests.support.apptest import charts
 
 
 def durations(image: Image.Image) -> list[int]:
@@ -120,7 +120,7 @@ def test_animation_arguments_are_validated():
 @pytest.fixture(scope="module")
 def playground_figure() -> dict:
     """The default Playground's figure as the page sends it to the browser (a plain dict)."""
-    return json.loads(playground_app().get("plotly_chart")[0].proto.spec)
+    return charts(playground_app())[0]
 
 
 @needs_chromium

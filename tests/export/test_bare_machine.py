@@ -19,6 +19,7 @@ import export
 import ui.exports
 from i18n import t
 from tests.export.helpers import PNG_SIGNATURE, needs_chromium, playground_app
+from tests.support.apptest import charts
 from tests.support.paths import ROOT
 
 EMPTY_FONTCONFIG = (
@@ -108,7 +109,7 @@ def test_without_chromium_the_app_says_how_and_keeps_html_csv_json(
     assert buttons[t("export.png")] and buttons[t("export.svg")]
     assert not buttons[t("export.html")] and not buttons[t("export.csv")]
     assert not [b for b in at.button if b.label.startswith("Render")]  # no animation offered
-    assert at.get("plotly_chart")  # the page itself is unaffected
+    assert charts(at)  # the page itself is unaffected
 
 
 @needs_chromium

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 
 from PIL import Image
 
@@ -11,6 +10,7 @@ import export
 import ui.exports
 from i18n import t
 from tests.export.helpers import needs_chromium, playground_app
+from tests.support.apptest import charts
 
 KEY = "playground.export"
 
@@ -26,7 +26,7 @@ def test_caption_switch_is_on_by_default_next_to_the_buttons(clear_streamlit_cac
 @needs_chromium
 def test_animation_renders_every_frame_up_to_the_cap_and_is_offered(clear_streamlit_cache):
     at = playground_app()
-    frames = len(json.loads(at.get("plotly_chart")[0].proto.spec)["frames"])
+    frames = len(charts(at)[0]["frames"])
     formats = at.selectbox(key=f"{KEY}.animation_format")
     assert formats.options[0] == "GIF"
     if export.video_available():

@@ -1,4 +1,5 @@
-"""What ``ui.chart`` sends is what a validated ``go.Figure`` of the same dict would send."""
+"""What ``ui.chart`` sends is what ``st.plotly_chart`` of a validated ``go.Figure`` of the same
+dict would send."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ import pytest
 
 import optimizers
 import surfaces
-from ui.chart import ReadyFigure, json_ready, typed_array
+from ui.chart import figure_json, json_ready, typed_array
 from viz.contour import surface_grid
 from viz.paths import LAYOUTS, path_runs, paths_figure
 
 ROSENBROCK = surfaces.get("rosenbrock")
 
 
-def _sent(fig) -> dict:
+def _sent(fig: go.Figure) -> dict:
     """The JSON ``st.plotly_chart`` writes for ``fig`` (it calls ``to_dict``, then this)."""
     return json.loads(pio.to_json(fig.to_dict(), validate=False))
 
@@ -48,7 +49,7 @@ def test_playground_figure_is_sent_as_go_figure_would_send_it(layout):
         layout=layout,
         pick_start=True,
     )
-    ours = _sent(ReadyFigure(fig))
+    ours = json.loads(figure_json(fig))
     validated = _sent(go.Figure(fig))
     validated["layout"].pop("template")
     assert _without_empty(ours) == _without_empty(validated)

@@ -54,27 +54,35 @@ def test_log_scale_maps_the_minimum_to_the_bottom():
     assert scale.title("en") == "log₁₀(f − min f)"
 
 
-def test_panel_has_contours_click_layer_minima_and_saddles():
+def test_panel_has_clickable_contours_minima_and_saddles():
     himmelblau = surfaces.get("himmelblau")
     grid = surface_grid(himmelblau.value, himmelblau.bounds, resolution=21)
     traces = panel_traces(
         grid, z_scale(grid, True), axes=("x2", "y2"), minima=himmelblau.minima,
         saddles=himmelblau.saddles, pick_start=True, lang="zh",
     )  # fmt: skip
-    assert [tr["type"] for tr in traces] == ["contour", "scatter", "scatter", "scatter"]
+    assert [tr["type"] for tr in traces] == ["contour", "scatter", "scatter"]
     assert all((tr["xaxis"], tr["yaxis"]) == ("x2", "y2") for tr in traces)
-    assert traces[1]["meta"] == PICK_START and len(traces[1]["x"]) == 31 * 31
-    assert traces[2]["name"] == "极小值" and len(traces[2]["x"]) == 4
-    assert traces[3]["name"] == "鞍点"
+    contour = traces[0]
+    assert contour["meta"] == PICK_START and "hoverinfo" not in contour
+    assert contour["customdata"].dtype == np.float32  # f itself, read by the hover
+    np.testing.assert_allclose(contour["customdata"], grid.z, rtol=1e-6)
+    assert "f=%{customdata:.4g}" in contour["hovertemplate"]
+    assert "点击" in contour["hovertemplate"]
+    assert traces[1]["name"] == "极小值" and len(traces[1]["x"]) == 4
+    assert traces[2]["name"] == "鞍点"
+    plain = panel_traces(grid, z_scale(grid, True), lang="zh")[0]
+    assert plain["hoverinfo"] == "skip" and "meta" not in plain
 
 
-def test_picked_point_takes_only_clicks_on_the_click_layer():
+def test_picked_point_takes_only_clicks_on_the_clickable_map():
     grid = surface_grid(ROSENBROCK.value, ROSENBROCK.bounds, resolution=11)
     fig = contour_figure(grid, z_scale(grid, True), minima=ROSENBROCK.minima, pick_start=True)
     layer = next(i for i, tr in enumerate(checked(fig).data) if tr.meta == PICK_START)
-    click = {"points": [{"curve_number": layer, "x": 0.5, "y": -0.25, "point_index": 3}]}
+    assert checked(fig).data[layer].type == "contour"
+    click = {"points": [{"curve_number": layer, "x": 0.5, "y": -0.25, "point_number": [3, 4]}]}
     assert picked_point(click, fig) == (0.5, -0.25)
-    other = {"points": [{"curve_number": 0, "x": 1.0, "y": 1.0}]}
+    other = {"points": [{"curve_number": layer + 1, "x": 1.0, "y": 1.0}]}
     for selection in (
         other,
         None,

@@ -7,7 +7,7 @@ import pytest
 from i18n import LANG_NAMES, ZH_HANT
 from tests.i18n.test_catalog import CJK, SIMPLIFIED_ONLY
 from tests.pages.test_languages import PAGES, _texts
-from tests.support.apptest import run_app
+from tests.support.apptest import charts, run_app
 from ui.shell import LANGUAGE_LABEL
 
 
@@ -26,8 +26,8 @@ def test_traditional_page_is_traditional(page):
     texts = _texts(at)
     simplified = [text[:60] for text in texts if set(text) & SIMPLIFIED_ONLY]
     assert not simplified, simplified
-    for chart in at.get("plotly_chart"):
-        layout = json.dumps(json.loads(chart.proto.spec)["layout"], ensure_ascii=False)
+    for chart in charts(at):
+        layout = json.dumps(chart["layout"], ensure_ascii=False)
         assert CJK.search(layout)
 
 

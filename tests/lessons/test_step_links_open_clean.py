@@ -7,7 +7,7 @@ import pytest
 
 from i18n import LANGS
 from lessons import load_lessons
-from tests.support.apptest import run_app
+from tests.support.apptest import charts, run_app
 from ui.page_links import PARSERS
 
 LESSONS, _ = load_lessons(PARSERS)
@@ -25,7 +25,7 @@ def test_the_step_opens_clean(step, lang):
     assert not at.exception, at.exception
     assert [w.value for w in at.warning] == []
     assert [e.value for e in at.error] == []
-    assert at.get("plotly_chart"), "the step's view shows no figure"
+    assert charts(at), "the step's view shows no figure"
     # The page shows what the step asked for: its own link keeps every value of the step's,
     # and leaves out only those that are the page's defaults anyway.
     parse = PARSERS[step.page]

@@ -3,9 +3,7 @@ links and speaks Chinese."""
 
 from __future__ import annotations
 
-import json
-
-from tests.support.apptest import plotly_array, run_app
+from tests.support.apptest import charts, plotly_array, run_app
 from ui.playground_settings import PlaygroundSettings
 from ui.settings.base import entry
 from ui.settings.bias import BiasSettings, bias_from_query, bias_to_query
@@ -14,7 +12,7 @@ PAGE = "pages/bias_correction.py"
 
 
 def _specs(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return charts(at)
 
 
 def _query(at) -> dict[str, str]:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from i18n import LANG_NAMES
-from tests.support.apptest import run_app
+from tests.support.apptest import charts, run_app
 from ui.pages import HOME, LESSONS
 from ui.shell import LANGUAGE_LABEL
 
@@ -28,10 +28,7 @@ def _texts(at) -> list[str]:
         for widget in at.get(kind):
             texts += [widget.label, widget.help or ""]
             texts += [str(option) for option in getattr(widget, "options", [])]
-    texts += [
-        json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
-        for chart in at.get("plotly_chart")
-    ]
+    texts += [json.dumps(chart, ensure_ascii=False) for chart in charts(at)]
     return [text for text in texts if text and text not in BILINGUAL]
 
 
@@ -56,5 +53,5 @@ def test_chinese_page_has_chinese_title_labels_and_figures(page):
     ]
     untranslated = [label for label in labels if WORD.search(label) and not CJK.search(label)]
     assert not untranslated, untranslated
-    for chart in at.get("plotly_chart"):
-        assert CJK.search(json.dumps(json.loads(chart.proto.spec)["layout"], ensure_ascii=False))
+    for chart in charts(at):
+        assert CJK.search(json.dumps(chart["layout"], ensure_ascii=False))

@@ -3,13 +3,11 @@ speaks Chinese, and its step inspector shows exactly the core's recorded numbers
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 import optimizers
 import surfaces
-from tests.support.apptest import run_app
+from tests.support.apptest import charts, run_app
 from ui.playground_settings import PlaygroundSettings
 from ui.settings.base import entry
 from ui.settings.moments import MomentsSettings, moments_from_query, moments_to_query
@@ -18,7 +16,7 @@ PAGE = "pages/moments.py"
 
 
 def _specs(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return charts(at)
 
 
 def _query(at) -> dict[str, str]:

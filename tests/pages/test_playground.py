@@ -3,13 +3,11 @@ hostile links and bad input (error next to the control, last good figure kept), 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import optimizers
 from i18n import t
-from tests.support.apptest import opened, run_app
+from tests.support.apptest import charts, opened, run_app
 from ui.exports import open_key
 from ui.links import MAX_OPTIMIZERS
 from ui.playground_panels import ADD_KEY, EXPORT_KEY, MAX_FRAMES, more_key, preset_key
@@ -22,8 +20,8 @@ PAGE = "pages/playground.py"
 
 
 def _spec(at) -> dict:
-    (chart,) = at.get("plotly_chart")
-    return json.loads(chart.proto.spec)
+    (chart,) = charts(at)
+    return chart
 
 
 def _path(spec: dict, name: str) -> dict:
@@ -77,20 +75,23 @@ def test_a_panels_slider_redraws_the_figure_only():
     the sidebar, nor a closed export box."""
     at = run_app(PAGE)
     before = _path(_spec(at), "Momentum")
+    chart_id = at.get("bidi_component")[0].proto.id
     _slider(at, "learning rate lr", 1).set_value(0.01).run()
     sent = at.sent
     assert sent.fragments_only and not at.exception
     assert not _sliders(sent) and not sent.markdown[1:]  # the step caption only
     assert not sent.sidebar.children and not sent.expander
-    (chart,) = sent.get("plotly_chart")
-    assert _path(json.loads(chart.proto.spec), "Momentum") != before
+    (chart,) = charts(sent)
+    assert _path(chart, "Momentum") != before
+    # The chart's id is its key alone: the browser redraws the same chart in place.
+    assert sent.get("bidi_component")[0].proto.id == chart_id
     assert list(sent.table[0].value["optimizer"]) == ["SGD", "Momentum", "RMSprop", "Adam"]
     assert at.query_params["o1.lr"] == "0.01"
     # The page keeps the other panels, as the browser does.
     assert _sliders(at).count("learning rate lr") == 4 and at.sidebar.children
     # A step button redraws the figure alone: no widget shows the step.
     next(b for b in at.button if b.label == "Step ▶").click().run()
-    assert at.sent.fragments_only and not _sliders(at.sent) and at.sent.get("plotly_chart")
+    assert at.sent.fragments_only and not _sliders(at.sent) and charts(at.sent)
     assert at.query_params["t"] == "4" and at.query_params["o1.lr"] == "0.01"
     # With the export box open, a move redraws it too: its files are of the new figure.
     at = opened(at, open_key(EXPORT_KEY))
@@ -141,14 +142,14 @@ def test_hostile_links_give_notices_and_never_a_traceback(hostile):
             key.startswith("o") and key[1:].isdigit() and int(key[1:]) < 8
         ):
             assert f"`{key}`" in warnings or "xmin/xmax" in warnings, (key, warnings)
-    assert len(at.get("plotly_chart")) <= 1
+    assert len(charts(at)) <= 1
 
 
 def test_hostile_formula_is_refused_next_to_the_input():
     at = run_app(PAGE, surface="custom", f="__import__('os').system('x')")
     assert not at.exception
     assert any("formula was refused" in e.value for e in at.error)
-    assert not at.get("plotly_chart")
+    assert not charts(at)
     assert at.info[0].value == "Nothing to draw yet: fix the errors above."
 
 

@@ -3,13 +3,11 @@ and speaks Chinese."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 from i18n import t
 from optimizers import schedules
-from tests.support.apptest import opened, plotly_array, run_app
+from tests.support.apptest import charts, opened, plotly_array, run_app
 from ui.playground_settings import PlaygroundSettings
 from ui.settings.base import entry
 from ui.settings.schedules import SchedulesSettings, schedules_from_query, schedules_to_query
@@ -21,7 +19,7 @@ LAMBDA = t("sched.lambda")
 
 
 def _specs(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return charts(at)
 
 
 def _query(at) -> dict[str, str]:

@@ -3,14 +3,12 @@ hostile links, opens a cell in the Playground and speaks Chinese."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 import optimizers
 import surfaces
 from experiments import sweep
-from tests.support.apptest import plotly_array, run_app
+from tests.support.apptest import charts, plotly_array, run_app
 from ui.playground_settings import PlaygroundSettings
 from ui.playground_settings import from_query as playground_from_query
 from ui.settings.base import entry
@@ -22,7 +20,7 @@ PAGE = "pages/sweep.py"
 
 
 def _specs(at) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return charts(at)
 
 
 def _query(at) -> dict[str, str]:

@@ -1,11 +1,9 @@
 """Projector mode and ?hide= on the real app (AppTest): the toggle, the style, the link."""
 
-import json
-
 import pytest
 
 from i18n import t
-from tests.support.apptest import run_app
+from tests.support.apptest import charts, run_app
 from ui.pages import LESSONS
 
 
@@ -69,7 +67,7 @@ def _block_ids(node) -> list[str]:
 def test_projector_mode_styles_the_figures():
     plain = run_app("pages/playground.py")
     shown = run_app("pages/playground.py", present="1")
-    specs = [json.loads(at.get("plotly_chart")[0].proto.spec) for at in (plain, shown)]
+    specs = [charts(at)[0] for at in (plain, shown)]
     assert specs[0]["layout"].get("font", {}).get("size", 0) < 20
     assert specs[1]["layout"]["font"]["size"] == 20
     widths = [

@@ -83,7 +83,9 @@ def test_a_websocket_session_runs_the_playground_on_its_replica(lab):
         assert ws.response.headers["X-Upstream"] == _replica_of(lab, cookie)
         messages = run_page(ws, "playground", "steps=20")
     assert exceptions(messages) == []
-    charts = [m for m in messages if m.delta.new_element.WhichOneof("type") == "plotly_chart"]
+    charts = [
+        m for m in messages if m.delta.new_element.bidi_component.component_name == "lab_chart"
+    ]
     assert charts, "the Playground drew no chart"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from unittest import mock
 
 import numpy as np
@@ -59,6 +60,17 @@ def _laid_over(page: Block, sent: Block) -> Block:
         else:
             page.children[index] = node
     return page
+
+
+def charts(tree) -> list[dict]:
+    """What the lab's charts (``ui.chart``) of an AppTest (or of a run it sent) draw, in page
+    order: each its figure with its ``config``, and ``select`` (whether a click is sent)."""
+    drawn = []
+    for element in tree.get("bidi_component"):
+        if element.proto.component_name == "lab_chart":
+            payload = json.loads(element.proto.bytes)
+            drawn.append({**payload["figure"], "select": payload["select"]})
+    return drawn
 
 
 def run_app(page: str | None = None, timeout: float = 60, **query: str) -> AppTest:

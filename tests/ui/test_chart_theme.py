@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from tests.support.apptest import run_app
+from tests.support.apptest import charts, run_app
 from ui.chart import BROWSER_ROOT_PX, on_screen, screen_template
 from ui.present_settings import BODY_FONT_PX
 
@@ -52,10 +52,9 @@ def test_on_screen_adds_the_template_bolds_the_title_and_leaves_the_input_alone(
 
 
 @pytest.mark.parametrize("present", ["0", "1"])
-def test_pages_send_charts_without_streamlits_theme_and_with_the_template(present):
+def test_pages_send_charts_with_the_template(present):
     at = run_app("pages/playground.py", present=present)
-    chart = at.get("plotly_chart")[0].proto
-    assert chart.theme == ""  # theme=None: the browser does not rewrite the figure
+    (chart,) = charts(at)
     root = BODY_FONT_PX if present == "1" else BROWSER_ROOT_PX
-    template = json.loads(chart.spec)["layout"]["template"]
+    template = chart["layout"]["template"]
     assert template == json.loads(json.dumps(screen_template(root)))
