@@ -227,6 +227,7 @@ def nginx_config(args: argparse.Namespace, run_dir: Path, ports: list[int]) -> s
             "UPSTREAM_SERVERS": upstream_servers(f"127.0.0.1:{port}" for port in ports),
             "RUN_DIR": str(run_dir),
             "STATIC_ROOT": streamlit_static_root(),
+            "APP_STATIC_ROOT": str(ROOT / "static"),  # ui/chart.py writes Plotly.js there
             "CLIENT_RATE": str(args.client_rate),
             "CLIENT_BURST": str(args.client_burst),
             "CLIENT_SESSIONS": str(args.client_sessions),
