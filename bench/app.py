@@ -41,7 +41,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.classroom import LR_LABEL, StudentConnection, moved_slider, own_server  # noqa: E402
-from tests.support.apptest import PageTest  # noqa: E402
+from tests.support.apptest import PageTest, chart_elements  # noqa: E402
 
 TARGET_MS = 25.0
 BASELINE = "d684c4e"  # main before issue 11's round one
@@ -156,7 +156,7 @@ def figure_pipeline_ms(validated: bool, moves: int) -> float:
 
 
 def payload(at: AppTest) -> int:
-    return len(at.get("bidi_component")[0].proto.bytes)  # the lab's chart (ui.chart)
+    return len(chart_elements(at)[0].proto.bytes)
 
 
 # --- a real server ---------------------------------------------------------------------------

@@ -66,8 +66,15 @@ _FINISHED = ForwardMsg.ScriptFinishedStatus
 _DONE = {_FINISHED.FINISHED_SUCCESSFULLY, _FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 # Widgets whose value the frontend sends only after a click or a selection. The lab's chart
 # (ui.chart) is a component; older trees (a benchmark's baseline) drew with st.plotly_chart.
-_CHARTS = {"bidi_component", "plotly_chart"}
-_EVENT_WIDGETS = {"button", "download_button", "dataframe", "form_submit_button", *_CHARTS}
+_EVENT_WIDGETS = {"button", "download_button", "dataframe", "form_submit_button"}
+_EVENT_WIDGETS |= {"bidi_component", "plotly_chart"}
+
+
+def is_chart(kind: str, element) -> bool:
+    """Whether a new element is a chart: the lab's own, or st.plotly_chart's (older trees)."""
+    if kind == "bidi_component":
+        return element.component_name == "lab_chart"
+    return kind == "plotly_chart"
 
 
 class ClassroomError(Exception):
@@ -352,7 +359,7 @@ class StudentConnection:
         widget = getattr(element, kind)
         if kind == "exception":
             raise ClassroomError(f"/{self.page} raised {widget.type}: {widget.message}")
-        if kind in _CHARTS and seen.chart_at is None:
+        if is_chart(kind, widget) and seen.chart_at is None:
             seen.chart_at = time.perf_counter()
         if kind == "slider":
             seen.sliders.setdefault(widget.label, (widget, widget.id))

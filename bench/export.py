@@ -20,7 +20,6 @@ ratio).
 from __future__ import annotations
 
 import io
-import json
 import sys
 import time
 from collections import deque
@@ -46,10 +45,12 @@ BUDGET_S = 10.0
 def playground_figure() -> dict:
     from streamlit.testing.v1 import AppTest
 
+    from tests.support.apptest import charts
+
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.switch_page("pages/playground.py")
     at.run()
-    return json.loads(at.get("bidi_component")[0].proto.bytes)["figure"]
+    return charts(at)[0]
 
 
 def per_image_gif(fig: dict, frames: int) -> bytes:

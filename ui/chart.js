@@ -57,7 +57,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
     .then((Plotly) => {
       if (div.latest !== spec) return undefined;
       const first = !div.classList.contains("js-plotly-plot");
-      const drawn = Plotly.react(div, spec.figure);
+      const drawn = Plotly.react(div, { ...spec.figure, config: spec.config });
       if (first) {
         div.on("plotly_click", (event) => div.sendClick && div.sendClick(event));
         let width = parentElement.clientWidth;

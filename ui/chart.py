@@ -217,7 +217,7 @@ def plotly_chart(
         layout = {"hovermode": "closest", "dragmode": "pan", **layout}
     payload = (
         f'{{"plotly":"{plotly_js_url()}","select":{"true" if on_select else "false"},'
-        f'"figure":{figure_json({**shown, "layout": layout, "config": config})}}}'
+        f'"config":{figure_json(config)},"figure":{figure_json({**shown, "layout": layout})}}}'
     )
     callbacks = {} if on_select is None else {"on_selection_change": on_select}
     _lab_chart(key=key, data=payload.encode(), **callbacks)

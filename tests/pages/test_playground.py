@@ -7,7 +7,7 @@ import pytest
 
 import optimizers
 from i18n import t
-from tests.support.apptest import charts, opened, run_app
+from tests.support.apptest import chart_elements, charts, opened, run_app
 from ui.exports import open_key
 from ui.links import MAX_OPTIMIZERS
 from ui.playground_panels import ADD_KEY, EXPORT_KEY, MAX_FRAMES, more_key, preset_key
@@ -75,7 +75,7 @@ def test_a_panels_slider_redraws_the_figure_only():
     the sidebar, nor a closed export box."""
     at = run_app(PAGE)
     before = _path(_spec(at), "Momentum")
-    chart_id = at.get("bidi_component")[0].proto.id
+    chart_id = chart_elements(at)[0].proto.id
     _slider(at, "learning rate lr", 1).set_value(0.01).run()
     sent = at.sent
     assert sent.fragments_only and not at.exception
@@ -84,7 +84,7 @@ def test_a_panels_slider_redraws_the_figure_only():
     (chart,) = charts(sent)
     assert _path(chart, "Momentum") != before
     # The chart's id is its key alone: the browser redraws the same chart in place.
-    assert sent.get("bidi_component")[0].proto.id == chart_id
+    assert chart_elements(sent)[0].proto.id == chart_id
     assert list(sent.table[0].value["optimizer"]) == ["SGD", "Momentum", "RMSprop", "Adam"]
     assert at.query_params["o1.lr"] == "0.01"
     # The page keeps the other panels, as the browser does.

@@ -62,15 +62,20 @@ def _laid_over(page: Block, sent: Block) -> Block:
     return page
 
 
+def chart_elements(tree) -> list:
+    """The lab's charts (``ui.chart``) of an AppTest, or of a run it sent, in page order."""
+    return [e for e in tree.get("bidi_component") if e.proto.component_name == "lab_chart"]
+
+
+def chart_payloads(tree) -> list[dict]:
+    """What each of those charts was sent: its ``figure``, Plotly's ``config``, ``select``
+    (whether a click is sent back) and where Plotly.js is loaded from (``plotly``)."""
+    return [json.loads(element.proto.bytes) for element in chart_elements(tree)]
+
+
 def charts(tree) -> list[dict]:
-    """What the lab's charts (``ui.chart``) of an AppTest (or of a run it sent) draw, in page
-    order: each its figure with its ``config``, and ``select`` (whether a click is sent)."""
-    drawn = []
-    for element in tree.get("bidi_component"):
-        if element.proto.component_name == "lab_chart":
-            payload = json.loads(element.proto.bytes)
-            drawn.append({**payload["figure"], "select": payload["select"]})
-    return drawn
+    """The figures those charts draw."""
+    return [payload["figure"] for payload in chart_payloads(tree)]
 
 
 def run_app(page: str | None = None, timeout: float = 60, **query: str) -> AppTest:

@@ -9,7 +9,7 @@ from pathlib import Path
 import plotly
 from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import charts
+from tests.support.apptest import chart_elements, chart_payloads, charts
 from ui.chart import STATIC_DIR, plotly_js_url
 
 
@@ -26,14 +26,18 @@ def _two_charts() -> None:
 def test_charts_carry_their_figure_config_and_whether_a_click_is_sent():
     at = AppTest.from_function(_two_charts).run()
     assert not at.exception
-    plain, clickable = charts(at)
-    assert plain["data"][0]["x"]["dtype"] == "f8" and plain["data"][0]["y"] == [1, 2, 3]
+    plain, clickable = chart_payloads(at)
+    figure = plain["figure"]
+    assert figure["data"][0]["x"]["dtype"] == "f8" and figure["data"][0]["y"] == [1, 2, 3]
     assert plain["config"]["scrollZoom"] is False and plain["config"]["displaylogo"] is False
     assert "lasso2d" in plain["config"]["modeBarButtonsToRemove"]
-    assert plain["select"] is False and "dragmode" not in plain["layout"]
+    assert plain["select"] is False and "dragmode" not in figure["layout"]
+    assert plain["plotly"] == plotly_js_url()
+    layout = clickable["figure"]["layout"]
     assert clickable["select"] is True
-    assert (clickable["layout"]["dragmode"], clickable["layout"]["hovermode"]) == ("pan", "closest")
-    ids = [e.proto.id for e in at.get("bidi_component")]
+    assert (layout["dragmode"], layout["hovermode"]) == ("pan", "closest")
+    assert charts(at) == [plain["figure"], clickable["figure"]]
+    ids = [e.proto.id for e in chart_elements(at)]
     assert ids[0].endswith("-plain") and ids[1].endswith("-clickable")  # keyed: kept in place
 
 
