@@ -45,6 +45,10 @@ def replicas(tmp_path_factory):
 def _tab(browser, url: str):
     context = browser.new_context(viewport={"width": 1400, "height": 1800})
     tab = context.new_page()
+    # What the page's scripts reported, for a failure's message.
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(f"page error: {error}"))
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(f"console: {m.text}"))
     tab.set_default_timeout(WAIT_MS)
     tab.goto(url, timeout=WAIT_MS)
     wait_until_idle(tab, WAIT_MS)
@@ -63,7 +67,10 @@ def _shows(tab, text: str, timeout_ms: float = WAIT_MS) -> None:
         tab.get_by_text(text).first.wait_for(timeout=timeout_ms)
     except PlaywrightTimeout:
         shown = tab.locator("body").inner_text()
-        raise AssertionError(f"{text!r} never shown on {tab.url}; it shows:\n{shown}") from None
+        errors = "\n".join(tab.errors[-20:])
+        raise AssertionError(
+            f"{text!r} never shown on {tab.url}; it shows:\n{shown}\nits errors:\n{errors}"
+        ) from None
 
 
 def _open_expander(tab, label: str) -> None:
