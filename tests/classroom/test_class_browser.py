@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,11 @@ def _tab(browser, url: str):
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(f"page error: {error}"))
     tab.on("console", lambda m: m.type == "error" and tab.errors.append(f"console: {m.text}"))
+    tab.heard = []  # when each websocket message from the server came (time.monotonic)
+    tab.on(
+        "websocket",
+        lambda ws: ws.on("framereceived", lambda _: tab.heard.append(time.monotonic())),
+    )
     tab.set_default_timeout(WAIT_MS)
     tab.goto(url, timeout=WAIT_MS)
     wait_until_idle(tab, WAIT_MS)
@@ -68,8 +74,13 @@ def _shows(tab, text: str, timeout_ms: float = WAIT_MS) -> None:
     except PlaywrightTimeout:
         shown = tab.locator("body").inner_text()
         errors = "\n".join(tab.errors[-20:])
+        socket = "no server messages"
+        if tab.heard:
+            quiet = time.monotonic() - tab.heard[-1]
+            socket = f"{len(tab.heard)} server messages, the last {quiet:.1f} s ago"
         raise AssertionError(
             f"{text!r} never shown on {tab.url}; it shows:\n{shown}\nits errors:\n{errors}"
+            f"\nits websocket: {socket}"
         ) from None
 
 
