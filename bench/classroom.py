@@ -66,14 +66,20 @@ _FINISHED = ForwardMsg.ScriptFinishedStatus
 _DONE = {_FINISHED.FINISHED_SUCCESSFULLY, _FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 # Widgets whose value the frontend sends only after a click or a selection. The lab's chart
 # (ui.chart) is a component; older trees (a benchmark's baseline) drew with st.plotly_chart.
-_EVENT_WIDGETS = {"button", "download_button", "dataframe", "form_submit_button"}
-_EVENT_WIDGETS |= {"bidi_component", "plotly_chart"}
+_EVENT_WIDGETS = {
+    "button",
+    "download_button",
+    "dataframe",
+    "form_submit_button",
+    "bidi_component",
+    "plotly_chart",
+}
 
 
 def is_chart(kind: str, element) -> bool:
     """Whether a new element is a chart: the lab's own, or st.plotly_chart's (older trees)."""
     if kind == "bidi_component":
-        return element.component_name == "lab_chart"
+        return element.component_name == "lab_chart"  # ui.chart.COMPONENT (a client: no ui)
     return kind == "plotly_chart"
 
 

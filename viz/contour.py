@@ -25,7 +25,7 @@ Bounds = tuple[tuple[float, float], tuple[float, float]]
 
 DEFAULT_RESOLUTION = 101
 MAX_RESOLUTION = 301
-PICK_START = "pick-start"  # ``meta`` of the click layer: its points are candidate start points
+PICK_START = "pick-start"  # ``meta`` of the clickable map: a click on it picks a start point
 LOG_OFFSET = 1e-6  # of the range of f: keeps log10 finite at the minimum, resolves the valley
 # Light where the loss is low (where the paths go, so they stay visible), steel blue on the
 # walls; contour lines carry the shape.
@@ -237,7 +237,7 @@ def panel_traces(
     showlegend: bool = True,
     colorbar_x: float = 1.02,
 ) -> list[dict]:
-    """One map panel: contours, the click layer (if ``pick_start``), minima and saddles."""
+    """One map panel: contours (clickable, if ``pick_start``), minima and saddles."""
     contour = contour_trace(
         grid, scale, lang=lang, showscale=showscale, colorbar_x=colorbar_x, axes=axes
     )

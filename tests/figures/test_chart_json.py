@@ -13,7 +13,7 @@ import pytest
 
 import optimizers
 import surfaces
-from ui.chart import figure_json, json_ready, typed_array
+from ui.chart import json_ready, ready_figure, typed_array
 from viz.contour import surface_grid
 from viz.paths import LAYOUTS, path_runs, paths_figure
 
@@ -49,7 +49,7 @@ def test_playground_figure_is_sent_as_go_figure_would_send_it(layout):
         layout=layout,
         pick_start=True,
     )
-    ours = json.loads(figure_json(fig))
+    ours = json.loads(pio.to_json(ready_figure(fig), validate=False, engine="orjson"))
     validated = _sent(go.Figure(fig))
     validated["layout"].pop("template")
     assert _without_empty(ours) == _without_empty(validated)

@@ -22,6 +22,7 @@ from tests.serve.streamlit_client import (
     wait_finished,
 )
 from tests.support.serve import CLIENT_BURST, CLIENT_SESSIONS
+from ui.chart import COMPONENT
 
 COOKIE = "otl_replica"
 FLOOD_RERUNS = 200
@@ -83,9 +84,7 @@ def test_a_websocket_session_runs_the_playground_on_its_replica(lab):
         assert ws.response.headers["X-Upstream"] == _replica_of(lab, cookie)
         messages = run_page(ws, "playground", "steps=20")
     assert exceptions(messages) == []
-    charts = [
-        m for m in messages if m.delta.new_element.bidi_component.component_name == "lab_chart"
-    ]
+    charts = [m for m in messages if m.delta.new_element.bidi_component.component_name == COMPONENT]
     assert charts, "the Playground drew no chart"
 
 

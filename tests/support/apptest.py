@@ -14,6 +14,7 @@ from streamlit.testing.v1.element_tree import Block, ElementTree
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 from tests.support.paths import ROOT
+from ui.chart import COMPONENT
 
 
 class _Runner(LocalScriptRunner):
@@ -64,7 +65,7 @@ def _laid_over(page: Block, sent: Block) -> Block:
 
 def chart_elements(tree) -> list:
     """The lab's charts (``ui.chart``) of an AppTest, or of a run it sent, in page order."""
-    return [e for e in tree.get("bidi_component") if e.proto.component_name == "lab_chart"]
+    return [e for e in tree.get("bidi_component") if e.proto.component_name == COMPONENT]
 
 
 def chart_payloads(tree) -> list[dict]:
