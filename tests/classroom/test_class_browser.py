@@ -27,6 +27,11 @@ CHART = ".js-plotly-plot"
 CLICKS = ((0.7, 0.35), (0.3, 0.7), (0.55, 0.55))
 WAIT_MS = 120_000  # generous: four browser contexts and two servers on a busy CI machine
 GUESS_WAIT_MS = 20_000  # from a click on the map to the page saying "Your guess:"
+# How many guesses the projector's drawn map shows, and how many of them carry a name.
+_GUESSES = """document.querySelector('.js-plotly-plot')?._fullData
+  ?.find(t => (t.name || '').startsWith('guesses'))"""
+GUESSES_DRAWN = f"() => {_GUESSES}?.x.length"
+GUESSES_NAMED = f"() => {_GUESSES}?.text?.length"
 
 
 @pytest.fixture(scope="module")
@@ -181,14 +186,13 @@ def test_a_class_across_two_replicas(browser, replicas):
         "() => document.querySelector('[data-testid=\"stMetricValue\"]')?.innerText.trim() === '3'"
     )
     assert count.inner_text().strip() == "3"
-    guesses = teacher.evaluate(
-        """() => document.querySelector('.js-plotly-plot')._fullData
-                  .find(t => (t.name || '').startsWith('guesses')).x.length"""
-    )
-    assert guesses == 3
+    # The chart is drawn just after the page's text: wait for its draw as for the count.
+    teacher.wait_for_function(f"() => ({GUESSES_DRAWN})() === 3")
+    assert teacher.evaluate(GUESSES_DRAWN) == 3
 
     _click_button(teacher, "Reveal")
     _shows(teacher, "Adam after 50 steps:")
+    teacher.wait_for_function(f"() => ({GUESSES_NAMED})() === 3")
     names = teacher.evaluate(
         """() => document.querySelector('.js-plotly-plot')._fullData
                   .filter(t => (t.name || '').startsWith('guesses'))
