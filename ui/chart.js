@@ -1,7 +1,8 @@
 // The lab's chart (ui/chart.py): one Plotly div per chart, kept across reruns and redrawn
 // in place with Plotly.react, so a new figure costs one draw (Streamlit's own chart mounts a
 // new element for every new figure and draws it twice). A click on a point is sent back as
-// the "selection" trigger, in the shape st.plotly_chart reports a selection.
+// the "selection" trigger, in the shape st.plotly_chart reports a selection. An animated
+// figure's play buttons and scrubber come as spec.player and are drawn here as HTML.
 
 const loads = new Map(); // Plotly's URL -> the promise of window.Plotly, one load per page
 
@@ -45,6 +46,60 @@ function chartDiv(parent) {
   return div;
 }
 
+// The player under an animated chart: its buttons and a range input over the frames, both
+// calling Plotly.animate; the range follows the frames Plotly shows while playing.
+function playerBox(parent, div) {
+  let box = parent.querySelector(":scope > .lab-chart-player");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "lab-chart-player";
+    box.innerHTML = '<div class="lab-chart-buttons"></div><label><output></output><input type="range" min="0" step="1"></label>';
+    const range = box.querySelector("input");
+    range.addEventListener("input", () => {
+      const step = div.player.steps[range.valueAsNumber];
+      showStep(box, div.player, range.valueAsNumber);
+      window.Plotly.animate(div, ...step.args);
+    });
+    parent.appendChild(box);
+  }
+  return box;
+}
+
+function showStep(box, player, index) {
+  const range = box.querySelector("input");
+  range.value = String(index);
+  box.querySelector("output").textContent = `${player.prefix}${player.steps[index].label}`;
+}
+
+function drawPlayer(parent, div, player) {
+  div.player = player;
+  let box = parent.querySelector(":scope > .lab-chart-player");
+  if (!player) {
+    if (box) box.remove();
+    return;
+  }
+  box = playerBox(parent, div);
+  const buttons = box.querySelector(".lab-chart-buttons");
+  const labels = player.buttons.map((button) => button.label);
+  if (labels.join("\n") !== Array.from(buttons.children, (b) => b.textContent).join("\n")) {
+    buttons.replaceChildren(
+      ...player.buttons.map((button, index) => {
+        const element = document.createElement("button");
+        element.type = "button";
+        element.textContent = button.label;
+        element.addEventListener("click", () =>
+          window.Plotly.animate(div, ...div.player.buttons[index].args),
+        );
+        return element;
+      }),
+    );
+  }
+  const range = box.querySelector("input");
+  range.max = String(player.steps.length - 1);
+  range.setAttribute("aria-label", player.prefix.trim() || "frame");
+  showStep(box, player, player.active);
+}
+
 export default function ({ data, parentElement, setTriggerValue }) {
   const spec = JSON.parse(new TextDecoder().decode(data));
   const div = chartDiv(parentElement);
@@ -58,8 +113,14 @@ export default function ({ data, parentElement, setTriggerValue }) {
       if (div.latest !== spec) return undefined;
       const first = !div.classList.contains("js-plotly-plot");
       const drawn = Plotly.react(div, { ...spec.figure, config: spec.config });
+      drawPlayer(parentElement, div, spec.player);
       if (first) {
         div.on("plotly_click", (event) => div.sendClick && div.sendClick(event));
+        div.on("plotly_animatingframe", (event) => {
+          const steps = div.player ? div.player.steps : [];
+          const index = steps.findIndex((step) => (step.args[0] || [])[0] === event.name);
+          if (index >= 0) showStep(parentElement.querySelector(".lab-chart-player"), div.player, index);
+        });
         let width = parentElement.clientWidth;
         new ResizeObserver(() => {
           if (parentElement.clientWidth === width) return;

@@ -10,6 +10,11 @@ component's ``selection`` trigger, shaped as ``st.plotly_chart`` reports a selec
 (``{"points": [{"curve_number", "point_index", "x", "y", ...}]}``), so a chart's
 ``on_select`` callback reads ``st.session_state[key]["selection"]`` as before.
 
+An animated figure's play buttons and scrubber (``viz.animation.controls``: Plotly's
+``updatemenus`` and ``sliders``) are drawn by the page as HTML under the chart instead
+(:func:`player`): Plotly measures every one of the scrubber's step labels on every draw,
+and its controls push the chart's margins out, which draws the whole chart a second time.
+
 Plotly.js is the copy Plotly's Python package ships (the one Kaleido exports with), served
 by Streamlit's static file serving from ``static/`` (copied there on first use: see
 :func:`plotly_js_url`) and loaded once per page.
@@ -59,10 +64,16 @@ DEFAULT_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
 }
+# The room under an animated chart's lowest axis (its tick labels and title, px at a 16 px
+# root font) once its controls are drawn by the page: the figure's own margin held them.
+AXIS_ROOM_PX = 60
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"  # server.enableStaticServing
 COMPONENT = "lab_chart"  # the component's name, which tests and the balancer test look for
 _lab_chart = st.components.v2.component(
-    COMPONENT, js=Path(__file__).with_name("chart.js").read_text(), isolate_styles=False
+    COMPONENT,
+    js=Path(__file__).with_name("chart.js").read_text(),
+    css=Path(__file__).with_name("chart.css").read_text(),
+    isolate_styles=False,
 )
 
 # What Streamlit's "streamlit" chart theme sets in a figure's template (streamlit 1.67, light
@@ -185,6 +196,32 @@ def ready_figure(figure: Mapping[str, Any]) -> dict:
     return {key: value if key == "frames" else json_ready(value) for key, value in figure.items()}
 
 
+def player(
+    layout: Mapping[str, Any], root_px: float = BROWSER_ROOT_PX
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """``layout`` without its animation controls, and those controls for the page's player:
+    ``{"buttons": [{"label", "args"}], "steps": [{"label", "args"}], "active", "prefix"}``,
+    where ``args`` are ``Plotly.animate``'s. A layout whose controls do more than animate
+    (or that has none) is returned as it is, with no player."""
+    sliders, menus = layout.get("sliders") or [], layout.get("updatemenus") or []
+    buttons = [button for menu in menus for button in menu.get("buttons", [])]
+    steps = sliders[0].get("steps", []) if len(sliders) == 1 else []
+    controls = [*buttons, *steps]
+    if not steps or any(control.get("method") != "animate" for control in controls):
+        return dict(layout), None
+    slider = sliders[0]
+    shown = {key: value for key, value in layout.items() if key not in ("sliders", "updatemenus")}
+    margin = dict(shown.get("margin", {}))
+    margin["b"] = min(margin.get("b", AXIS_ROOM_PX), AXIS_ROOM_PX * root_px / BROWSER_ROOT_PX)
+    shown["margin"] = margin
+    return shown, {
+        "buttons": [{"label": b["label"], "args": b["args"]} for b in buttons],
+        "steps": [{"label": step["label"], "args": step["args"]} for step in steps],
+        "active": slider.get("active", 0),
+        "prefix": slider.get("currentvalue", {}).get("prefix", ""),
+    }
+
+
 def on_screen(figure: Mapping[str, Any], root_px: float = BROWSER_ROOT_PX) -> dict[str, Any]:
     """``figure`` with :func:`screen_template` as its template (unless it has one) and its
     title in bold, as Streamlit's theme shows them."""
@@ -211,7 +248,7 @@ def plotly_chart(
     root_px = BODY_FONT_PX if present.current().present else BROWSER_ROOT_PX
     shown = on_screen(present.styled(figure), root_px)
     config = {**DEFAULT_CONFIG, **(config or {})}
-    layout = shown.get("layout", {})
+    layout, controls = player(shown.get("layout", {}), root_px)
     if on_select is not None:
         # What st.plotly_chart sets for a point selection, unless the figure says otherwise.
         layout = {"hovermode": "closest", "dragmode": "pan", **layout}
@@ -219,6 +256,7 @@ def plotly_chart(
         "plotly": plotly_js_url(),
         "select": on_select is not None,
         "config": config,
+        "player": controls,
         "figure": ready_figure({**shown, "layout": layout}),
     }
     callbacks = {} if on_select is None else {"on_selection_change": on_select}

@@ -30,7 +30,7 @@ from viz.projector import projector_figure
 _STATE = "_presentation"  # plain session value: outlives page switches, unlike widget state
 _NOTICES = "_presentation_notices"
 _WIDGET = "_present_widget"
-# Space toggles the first chart's ▶ / ▮▮ (its animation menu), unless a control has focus.
+# Space toggles the first chart's ▶ / ▮▮ (its player's buttons), unless a control has focus.
 SPACE_PLAYS = """<script>
 if (!window.labSpacePlays) {
   window.labSpacePlays = true;
@@ -39,7 +39,7 @@ if (!window.labSpacePlays) {
     if (event.code !== "Space" || event.repeat || event.ctrlKey || event.metaKey) return;
     const controls = "input, textarea, select, button, [role=slider], [contenteditable]";
     if (event.target.closest(controls)) return;
-    const buttons = document.querySelectorAll(".js-plotly-plot .updatemenu-button");
+    const buttons = document.querySelectorAll(".lab-chart-player button");
     if (buttons.length < 2) return;
     event.preventDefault();
     playing = !playing;

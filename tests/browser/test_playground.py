@@ -20,7 +20,14 @@ SGD_PATH = """() => {
   const path = gd._fullData.find(t => t.name === 'SGD' && t.mode === 'lines');
   return Array.from(path.x);
 }"""
-SCRUBBER = "() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active"
+# The chart's player (ui/chart.js): its scrubber is a range over the frames.
+# The x of SGD's current-point marker on the map (the first moving trace's first point).
+MARKERS = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  return gd._fullData.find(t => t.mode === 'markers' && t.x.length === 4).x[0];
+}"""
+SCRUBBER = "() => document.querySelector('.lab-chart-player input').valueAsNumber"
+PLAYER_BUTTON = ".lab-chart-player button"
 # Marks the chart's div and counts Plotly.react calls from now on.
 COUNT_DRAWS = """() => {
   document.querySelector('.js-plotly-plot').dataset.kept = '1';
@@ -50,17 +57,24 @@ def test_chart_lr_slider_play_and_click_to_start(open_app):
     tab.wait_for_function("() => window.location.search.includes('o0.lr=0.003')")
     wait_until_idle(tab)
     tab.wait_for_function(f"() => ({SGD_PATH})()[300] !== {before[300]}")
-    assert tab.evaluate(SGD_PATH) != before
+    moved = tab.evaluate(SGD_PATH)
+    assert moved != before
     # The new figure was drawn once, into the same div (not a new chart mounted per figure).
     assert tab.evaluate(
         "() => [document.querySelector('.js-plotly-plot').dataset.kept, window.__draws]"
     ) == ["1", 1]
 
     assert tab.evaluate(SCRUBBER) == 0
-    tab.locator(".updatemenu-button").filter(has_text=re.compile(r"^▶")).click()
+    tab.locator(PLAYER_BUTTON).filter(has_text=re.compile(r"^▶")).click()
     tab.wait_for_function(f"() => ({SCRUBBER})() > 5")
-    tab.locator(".updatemenu-button").filter(has_text="Pause").click()
-    assert tab.evaluate(SCRUBBER) > 5
+    tab.locator(PLAYER_BUTTON).filter(has_text="Pause").click()
+    paused = tab.evaluate(SCRUBBER)
+    assert paused > 5
+    assert tab.locator(".lab-chart-player output").inner_text() == f"step {4 * paused}"
+    # The scrubber shows a frame: the markers jump to that step (frame 10 is step 40).
+    tab.get_by_role("slider", name="step", exact=True).fill("10")
+    assert tab.locator(".lab-chart-player output").inner_text() == "step 40"
+    tab.wait_for_function(f"() => Math.abs(({MARKERS})() - {moved[40]}) < 1e-9")
 
     # After an animation, a click on the map still picks the start point. Rosenbrock's window
     # is [-2, 2] x [-1, 3]: this is about (1, -0.2), the map's grid node nearest the click.
@@ -106,7 +120,7 @@ def test_png_html_and_csv_downloads_are_valid_files(open_app, tmp_path):
 def test_chinese_playground_screenshot(open_app, tmp_path):
     tab = _open_playground(open_app, "?lang=zh")
     assert tab.get_by_role("heading", level=1).first.inner_text() == "游乐场"
-    assert tab.locator(".updatemenu-button").filter(has_text="播放").count() == 1
+    assert tab.locator(PLAYER_BUTTON).filter(has_text="播放").count() == 1
     assert tab.get_by_text("学习率 lr").count() == 4
     shot = tmp_path / "playground_zh.png"
     tab.screenshot(path=str(shot))

@@ -55,11 +55,11 @@ def test_keyboard_right_steps_and_space_plays(open_app):
     wait_until_idle(tab)
     chart = tab.locator(".lab-chart.js-plotly-plot").first
     chart.locator(".main-svg").first.wait_for()
-    shown = chart.locator(".slider-container .slider-label").first
+    shown = tab.locator(".lab-chart-player output").first
     before = shown.text_content()
     tab.get_by_role("heading", level=1).first.click()
     tab.keyboard.press("Space")
     tab.wait_for_function(
-        "(b) => document.querySelector('.js-plotly-plot .slider-label')?.textContent !== b",
+        "(b) => document.querySelector('.lab-chart-player output')?.textContent !== b",
         arg=before,
     )

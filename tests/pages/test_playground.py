@@ -7,7 +7,7 @@ import pytest
 
 import optimizers
 from i18n import t
-from tests.support.apptest import chart_elements, charts, opened, run_app
+from tests.support.apptest import chart_elements, charts, opened, players, run_app
 from ui.exports import open_key
 from ui.links import MAX_OPTIMIZERS
 from ui.playground_panels import ADD_KEY, EXPORT_KEY, MAX_FRAMES, more_key, preset_key
@@ -22,6 +22,11 @@ PAGE = "pages/playground.py"
 def _spec(at) -> dict:
     (chart,) = charts(at)
     return chart
+
+
+def _player(at) -> dict:
+    (player,) = players(at)
+    return player
 
 
 def _path(spec: dict, name: str) -> dict:
@@ -45,7 +50,8 @@ def test_defaults_render_four_optimizers_on_rosenbrock():
     assert paths == ["SGD", "Momentum", "RMSprop", "Adam"]
     frames = [frame["name"] for frame in spec["frames"]]
     assert frames == timeline(300, MAX_FRAMES).names and frames[-1] == "300"
-    assert spec["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ Play"
+    assert _player(at)["buttons"][0]["label"] == "▶ Play"
+    assert "sliders" not in spec["layout"] and "updatemenus" not in spec["layout"]
     query = _query(at)
     assert query["surface"] == "rosenbrock" and query["o3"] == "adam" and query["lang"] == "en"
     table = at.table[0].value
@@ -116,10 +122,8 @@ def test_link_round_trip_reproduces_the_view():
     assert from_query(_query(at))[0] == settings
     spec = _spec(at)
     assert sum(tr["type"] == "contour" for tr in spec["data"]) == 2  # small multiples
-    assert (
-        spec["layout"]["sliders"][0]["steps"][spec["layout"]["sliders"][0]["active"]]["label"]
-        == "60"
-    )
+    player = _player(at)
+    assert player["steps"][player["active"]]["label"] == "60"
     again = run_app(PAGE, **query)
     assert _spec(again)["data"] == spec["data"]
 
@@ -201,8 +205,8 @@ def test_step_buttons_move_the_shown_step_and_the_link():
     next(b for b in at.button if b.label == "Step ▶").click().run()
     next(b for b in at.button if b.label == "◀ Step").click().run()
     assert at.query_params["t"] == "1"
-    slider = _spec(at)["layout"]["sliders"][0]
-    assert slider["active"] == 1 and slider["steps"][1]["label"] == "1"
+    player = _player(at)
+    assert player["active"] == 1 and player["steps"][1]["label"] == "1"
 
 
 def test_add_and_remove_optimizers():
@@ -253,7 +257,7 @@ def test_chinese_page_title_labels_and_figure():
     assert "学习率 lr" in [s.label for s in at.select_slider]
     layout = _spec(at)["layout"]
     assert layout["xaxis2"]["title"]["text"] == "步数"
-    assert layout["updatemenus"][0]["buttons"][0]["label"] == "▶ 播放"
+    assert _player(at)["buttons"][0]["label"] == "▶ 播放"
     assert "优化器" in at.table[0].value.columns
     english = run_app(PAGE, lang="en")
     assert not any("\u4e00" <= ch <= "\u9fff" for s in english.select_slider for ch in s.label)

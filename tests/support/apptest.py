@@ -79,6 +79,11 @@ def charts(tree) -> list[dict]:
     return [payload["figure"] for payload in chart_payloads(tree)]
 
 
+def players(tree) -> list[dict | None]:
+    """Each chart's player (``ui.chart.player``: its animation's buttons and scrubber)."""
+    return [payload["player"] for payload in chart_payloads(tree)]
+
+
 def run_app(page: str | None = None, timeout: float = 60, **query: str) -> AppTest:
     """Run app.py with ``query`` as the link's parameters, on ``page`` (e.g. "pages/sweep.py")."""
     at = PageTest(ROOT / "app.py", default_timeout=timeout)  # from_file makes a plain AppTest
