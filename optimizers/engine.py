@@ -113,12 +113,15 @@ def run(
     resolved = resolve(name, n_points=n, **hparams)
     hp = spec.kernel_hparams(resolved)
     plan = _lr_plan(schedule, resolved["lr"], steps, n)
-    problem = _Problem.probe(surface, seed, spec, points)
+    # The probe calls the surface where and as the loop starts (summary mode shows it the
+    # points column by column), so its value and gradient at x0 serve step 0.
+    start = np.array(points, order="F") if record == "summary" else points
+    problem, first = _Problem.probe(surface, seed, spec, start)
     with np.errstate(all="ignore"):
         if record == "full":
-            return _run_full(spec, resolved, hp, problem, points, steps, plan, progress)
+            return _run_full(spec, resolved, hp, problem, first, points, steps, plan, progress)
         return _run_summary(
-            spec, resolved, hp, problem, points, steps, plan, tol, block_points, progress
+            spec, resolved, hp, problem, first, points, steps, plan, tol, block_points, progress
         )
 
 
@@ -130,6 +133,7 @@ def _run_full(
     resolved: dict[str, Any],
     hp: tuple,
     problem: _Problem,
+    first: _Start,
     points: np.ndarray,
     steps: int,
     plan: _LrPlan,
@@ -160,10 +164,10 @@ def _run_full(
             lr_k = _schedule_lr(schedule, sched_state, n)
             lr_record[k] = lr_k
             lr = per_point(lr_k)
-            loss_rows[k] = problem.value(x)
+            loss_rows[k] = problem.value(x) if k else first.loss
         else:
             lr = per_step[k]
-        g_k = gradient(x, k)
+        g_k = gradient(x, k) if k else first.grad
         grads[k] = g_k
         if sys.getrefcount(g_k) > 2 or not _disposable(g_k, g):
             np.copyto(g, g_k)
@@ -207,6 +211,7 @@ def _run_summary(
     resolved: dict[str, Any],
     hp: tuple,
     problem: _Problem,
+    first: _Start,
     points: np.ndarray,
     steps: int,
     plan: _LrPlan,
@@ -215,7 +220,7 @@ def _run_summary(
     progress: Progress | None,
 ) -> Summary:
     n = len(points)
-    x = points.copy()
+    x = points  # the run's own copy of x0
     schedule = plan.schedule
     per_step = plan.per_step
     sched_state = schedule.init(n) if schedule is not None else None
@@ -224,10 +229,8 @@ def _run_summary(
     gradient = problem.gradient
 
     # The positions as the surface sees them, column by column: this step's and the last.
-    seen = (np.array(points, order="F"), np.empty_like(points, order="F"))
-    loss = problem.value(seen[0])
-    if sys.getrefcount(loss) > 2 or not _disposable(loss, loss):
-        loss = loss.copy()  # ours to write: the surface may keep what it returns
+    seen = (first.xy, np.empty_like(first.xy))
+    loss = first.loss
     if _all_valid(x, np.fmin.reduce(loss), np.maximum.reduce(loss)):
         diverged = np.full(n, -1)
     else:
@@ -243,7 +246,7 @@ def _run_summary(
     # A noisy gradient is drawn for all points at once, so that point i gets row i of the
     # step's noise whatever the block size; an exact one is taken block by block.
     noisy = problem.noisy
-    scratch = np.empty_like(points) if noisy else None
+    scratch = None
     every = _progress_every(steps)
     for k in range(steps):
         if per_step is not None:
@@ -254,9 +257,14 @@ def _run_summary(
             # the loss at the points this step starts from, as the schedule sees it.
             loss_k = np.concatenate([b.loss for b in blocks])
         now = k % 2
-        if noisy:
+        if k == 0:
+            # Step 0's gradient is the probe's, an array of our own: its rows are scratch.
+            for b in blocks:
+                b.advance(step, first.grad[b.rows], k, lr, problem.value, now)
+        elif noisy:
             g = gradient(seen[now], k)
-            if sys.getrefcount(g) > 2 or not _disposable(g, scratch):
+            if sys.getrefcount(g) > 2 or not _disposable(g, points):
+                scratch = np.empty_like(points) if scratch is None else scratch
                 np.copyto(scratch, g)
                 g = scratch
             for b in blocks:
@@ -313,11 +321,11 @@ class _Block:
         self.rows = rows
         self.x = x[rows]
         self.seen = tuple(copy[rows] for copy in seen)
-        self.scratch = np.empty_like(self.x)
+        self.scratch = None  # made only for a surface whose gradient must be copied
         self.state = type(state)(*(None if a is None else a[rows] for a in state))
         self.hp = type(hp)(*(v[rows] if isinstance(v, np.ndarray) else v for v in hp))
         self.loss = loss[rows]
-        self.spare_loss = np.empty_like(self.loss)
+        self.spare_loss = None  # likewise for a surface whose loss must be copied
         self.best = best[rows]
         self.diverged = diverged[rows]
         self.frozen = np.flatnonzero(self.diverged >= 0)
@@ -334,7 +342,9 @@ class _Block:
     def gradient(self, gradient, k: int, now: int) -> np.ndarray:
         """The exact gradient at the block's points, as scratch the kernel may overwrite."""
         g = gradient(self.seen[now], k)
-        if sys.getrefcount(g) > 2 or not _disposable(g, self.scratch):
+        if sys.getrefcount(g) > 2 or not _disposable(g, self.x):
+            if self.scratch is None:
+                self.scratch = np.empty_like(self.x)
             np.copyto(self.scratch, g)
             g = self.scratch
         return g
@@ -355,6 +365,8 @@ class _Block:
         np.copyto(after, x)
         loss, new_loss = self.loss, value(after)
         if sys.getrefcount(new_loss) > 2 or not _disposable(new_loss, loss):
+            if self.spare_loss is None:
+                self.spare_loss = np.empty_like(loss)
             np.copyto(self.spare_loss, new_loss)
             new_loss = self.spare_loss
         # Two reductions serve both checks: validity, and whether any point can be within tol.
@@ -465,8 +477,11 @@ class _Problem(NamedTuple):
     noisy: bool  # the gradient of step k is drawn for all points at once (seeded noise)
 
     @classmethod
-    def probe(cls, surface: Any, seed: int, spec: OptimizerSpec, points: np.ndarray) -> _Problem:
-        """Bind the surface's methods and check once, at x0, that they return the right shapes."""
+    def probe(
+        cls, surface: Any, seed: int, spec: OptimizerSpec, points: np.ndarray
+    ) -> tuple[_Problem, _Start]:
+        """Bind the surface's methods and check once, at x0, that they return the right shapes;
+        the value and gradient computed for that are kept for the loop's first step."""
         needed = ("value", "grad", "hessian") if spec.needs_hessian else ("value", "grad")
         missing = [m for m in needed if not callable(getattr(surface, m, None))]
         if missing:
@@ -492,7 +507,8 @@ class _Problem(NamedTuple):
         problem = cls(surface, value, gradient, hessian, callable(noisy))
         n = len(points)
         with np.errstate(all="ignore"):
-            checks = [("value", problem.value(points), (n,)), ("grad", gradient(points, 0), (n, 2))]
+            loss, grad = problem.value(points), gradient(points, 0)
+            checks = [("value", loss, (n,)), ("grad", grad, (n, 2))]
             if spec.needs_hessian:
                 checks.append(("hessian", surface.hessian(points), (n, 2, 2)))
         for method, result, shape in checks:
@@ -501,7 +517,24 @@ class _Problem(NamedTuple):
                     f"surface.{method} must return shape {shape} for {n} points; "
                     f"got {np.shape(result)}"
                 )
-        return problem
+        # Ours to write (the loops write into the loss and gradient they hold), unless the
+        # surface keeps what it returns; the list's references are not the surface's.
+        del checks
+        if sys.getrefcount(loss) > 2 or not _disposable(loss, loss):
+            loss = np.array(loss)
+        if sys.getrefcount(grad) > 2 or not _disposable(grad, points):
+            grad = np.array(grad, dtype=np.float64, order="C")
+        return problem, _Start(points, loss, grad)
+
+
+class _Start(NamedTuple):
+    """The probe's calls at x0, which the loops start from: the points as the surface saw them
+    (column by column in summary mode), its value there and the gradient of step 0, arrays
+    of the run's own."""
+
+    xy: np.ndarray
+    loss: np.ndarray
+    grad: np.ndarray
 
 
 def _disposable(grad: np.ndarray, like: np.ndarray) -> bool:

@@ -393,6 +393,29 @@ def test_a_surface_that_reuses_its_gradient_array_is_never_changed_behind_its_ba
         np.testing.assert_allclose(final, X0 * 0.5**5)
 
 
+def test_the_probe_at_x0_serves_the_first_step_so_the_surface_is_asked_once_per_step():
+    class Counted(Quadratic):
+        def __init__(self):
+            super().__init__()
+            self.calls = {"value": 0, "grad": 0}
+
+        def value(self, xy):
+            self.calls["value"] += len(xy) == len(X0)  # not f_min's or the whole history's
+            return super().value(xy)
+
+        def grad(self, xy):
+            self.calls["grad"] += 1
+            return super().grad(xy)
+
+    for record, values in (("full", 1), ("summary", 21)):
+        counted = Counted()
+        got = optimizers.run("adam", counted, X0, 20, lr=0.1, record=record)
+        fresh = optimizers.run("adam", Quadratic(), X0, 20, lr=0.1, record=record)
+        final = got.xy[-1] if record == "full" else got.final_xy
+        np.testing.assert_array_equal(final, fresh.xy[-1] if record == "full" else fresh.final_xy)
+        assert counted.calls == {"value": values, "grad": 20}
+
+
 def test_the_tolerance_threshold_is_exact_where_f_min_plus_tol_rounds_wrong():
     """steps_to_tol compares loss <= t with t the largest float where fl(t - f_min) <= tol."""
     from optimizers.engine import _threshold
