@@ -30,6 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script, from deploy/
+
+from ui.plotly_bundles import STATIC_DIR, publish  # noqa: E402  (Plotly's files, no Streamlit)
+
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 REPLICA = Path(__file__).with_name("replica.py")
 PLACEHOLDER = re.compile(r"\$\{([A-Z_]+)\}")
@@ -227,7 +231,7 @@ def nginx_config(args: argparse.Namespace, run_dir: Path, ports: list[int]) -> s
             "UPSTREAM_SERVERS": upstream_servers(f"127.0.0.1:{port}" for port in ports),
             "RUN_DIR": str(run_dir),
             "STATIC_ROOT": streamlit_static_root(),
-            "APP_STATIC_ROOT": str(ROOT / "static"),  # ui/chart.py writes Plotly.js there
+            "APP_STATIC_ROOT": str(STATIC_DIR),
             "CLIENT_RATE": str(args.client_rate),
             "CLIENT_BURST": str(args.client_burst),
             "CLIENT_SESSIONS": str(args.client_sessions),
@@ -298,6 +302,7 @@ def main(argv: list[str] | None = None) -> None:
     run_dir = args.run_dir.resolve()
     run_dir.mkdir(parents=True, exist_ok=True)
     ports = [free_loopback_port() for _ in range(args.replicas)]
+    publish()  # nginx serves Plotly.js from disk from the first page on
     conf = run_dir / "nginx.conf"
     conf.write_text(nginx_config(args, run_dir, ports))
     check = subprocess.run(

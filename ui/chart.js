@@ -4,12 +4,13 @@
 // the "selection" trigger, in the shape st.plotly_chart reports a selection. An animated
 // figure's play buttons and scrubber come as spec.player and are drawn here as HTML.
 
-const loads = new Map(); // Plotly's URL -> the promise of window.Plotly, one load per page
+// Plotly's URL -> the promise of that bundle's Plotly, one load per page. Each bundle sets
+// window.Plotly as it runs: the one a script made is kept as it loads.
+const bundles = new Map();
 
 function plotly(url) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!loads.has(url)) {
-    loads.set(
+  if (!bundles.has(url)) {
+    bundles.set(
       url,
       new Promise((resolve, reject) => {
         const script = document.createElement("script");
@@ -20,7 +21,7 @@ function plotly(url) {
       }),
     );
   }
-  return loads.get(url);
+  return bundles.get(url);
 }
 
 function clicked(event) {
@@ -58,7 +59,7 @@ function playerBox(parent, div) {
     range.addEventListener("input", () => {
       const step = div.player.steps[range.valueAsNumber];
       showStep(box, div.player, range.valueAsNumber);
-      window.Plotly.animate(div, ...step.args);
+      div.plotly.animate(div, ...step.args);
     });
     parent.appendChild(box);
   }
@@ -88,7 +89,7 @@ function drawPlayer(parent, div, player) {
         element.type = "button";
         element.textContent = button.label;
         element.addEventListener("click", () =>
-          window.Plotly.animate(div, ...div.player.buttons[index].args),
+          div.plotly.animate(div, ...div.player.buttons[index].args),
         );
         return element;
       }),
@@ -111,25 +112,30 @@ export default function ({ data, parentElement, setTriggerValue }) {
     .then(() => plotly(spec.plotly))
     .then((Plotly) => {
       if (div.latest !== spec) return undefined;
-      const first = !div.classList.contains("js-plotly-plot");
+      const first = !div.plotly;
+      if (div.plotly && div.plotly !== Plotly) div.plotly.purge(div); // the other bundle drew it
+      const fresh = div.plotly !== Plotly;
+      div.plotly = Plotly;
       const drawn = Plotly.react(div, { ...spec.figure, config: spec.config });
       drawPlayer(parentElement, div, spec.player);
-      if (first) {
+      if (fresh) {
         div.on("plotly_click", (event) => div.sendClick && div.sendClick(event));
         div.on("plotly_animatingframe", (event) => {
           const steps = div.player ? div.player.steps : [];
           const index = steps.findIndex((step) => (step.args[0] || [])[0] === event.name);
           if (index >= 0) showStep(parentElement.querySelector(".lab-chart-player"), div.player, index);
         });
+      }
+      if (first) {
         let width = parentElement.clientWidth;
         new ResizeObserver(() => {
           if (parentElement.clientWidth === width) return;
           width = parentElement.clientWidth;
-          Plotly.Plots.resize(div);
+          div.plotly.Plots.resize(div);
         }).observe(parentElement);
       }
       return drawn;
     })
     .catch((error) => console.error("lab chart:", error));
-  return () => window.Plotly && window.Plotly.purge(div);
+  return () => div.plotly && div.plotly.purge(div);
 }

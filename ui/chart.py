@@ -15,9 +15,8 @@ An animated figure's play buttons and scrubber (``viz.animation.controls``: Plot
 (:func:`player`): Plotly measures every one of the scrubber's step labels on every draw,
 and its controls push the chart's margins out, which draws the whole chart a second time.
 
-Plotly.js is the copy Plotly's Python package ships (the one Kaleido exports with), served
-by Streamlit's static file serving from ``static/`` (copied there on first use: see
-:func:`plotly_js_url`) and loaded once per page.
+Plotly.js is loaded once per page from the app's static files: the cartesian bundle for a
+figure without 3D traces, else the full one (``ui.plotly_bundles``).
 
 The figure is not validated: our builders made these dicts and ``tests/figures`` check them
 as data (and that ``go.Figure`` accepts them); validating the Playground's animated figure
@@ -33,18 +32,16 @@ from __future__ import annotations
 
 import base64
 import functools
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import plotly
 import streamlit as st
 from plotly.io.json import to_json_plotly
 
 from ui import present
+from ui.plotly_bundles import bundle_for, bundle_url
 from ui.present_settings import BODY_FONT_PX
 
 # NumPy dtypes Plotly.js reads as typed arrays (int64 has no typed array in the browser).
@@ -67,7 +64,6 @@ DEFAULT_CONFIG = {
 # The room under an animated chart's lowest axis (its tick labels and title, px at a 16 px
 # root font) once its controls are drawn by the page: the figure's own margin held them.
 AXIS_ROOM_PX = 60
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"  # server.enableStaticServing
 COMPONENT = "lab_chart"  # the component's name, which tests and the balancer test look for
 _lab_chart = st.components.v2.component(
     COMPONENT,
@@ -136,23 +132,6 @@ def screen_template(root_px: float = BROWSER_ROOT_PX) -> dict[str, Any]:
             },
         }
     }
-
-
-@functools.cache
-def plotly_js_url() -> str:
-    """Where the page loads Plotly.js from (relative to the app), copied into ``static/``
-    from Plotly's package on first use: its version in the name, so browsers may keep it."""
-    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    name = f"plotly-{plotly.__version__}.min.js"
-    target = STATIC_DIR / name
-    if not target.exists():
-        STATIC_DIR.mkdir(exist_ok=True)
-        # Replicas may start together: each writes its own file and renames it into place.
-        with tempfile.NamedTemporaryFile(dir=STATIC_DIR, delete=False) as copy:
-            copy.write(source.read_bytes())
-        os.chmod(copy.name, 0o644)  # readable by a balancer serving it as another user
-        os.replace(copy.name, target)
-    return f"app/static/{name}"
 
 
 def typed_array(values: np.ndarray) -> dict | list:
@@ -253,7 +232,7 @@ def plotly_chart(
         # What st.plotly_chart sets for a point selection, unless the figure says otherwise.
         layout = {"hovermode": "closest", "dragmode": "pan", **layout}
     payload = {
-        "plotly": plotly_js_url(),
+        "plotly": bundle_url(bundle_for(shown)),
         "select": on_select is not None,
         "config": config,
         "player": controls,

@@ -7,6 +7,7 @@ import io
 import re
 from urllib.parse import parse_qs, urlparse
 
+import plotly.offline
 import pytest
 
 from tests.support.browser import wait_until_idle
@@ -20,6 +21,9 @@ SGD_PATH = """() => {
   const path = gd._fullData.find(t => t.name === 'SGD' && t.mode === 'lines');
   return Array.from(path.x);
 }"""
+# The Plotly.js bundles the page has loaded (ui/plotly_bundles.py).
+BUNDLES_LOADED = """() => performance.getEntriesByType('resource')
+  .map(e => e.name).filter(n => /plotly-/.test(n))"""
 # The chart's player (ui/chart.js): its scrubber is a range over the frames.
 # The x of SGD's current-point marker on the map (the first moving trace's first point).
 MARKERS = """() => {
@@ -125,3 +129,19 @@ def test_chinese_playground_screenshot(open_app, tmp_path):
     shot = tmp_path / "playground_zh.png"
     tab.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_flat_figure_loads_the_cartesian_bundle_and_a_3d_one_the_full_bundle(open_app):
+    tab = _open_playground(open_app)
+    release = plotly.offline.get_plotlyjs_version()
+    assert [url.rsplit("/", 1)[1] for url in tab.evaluate(BUNDLES_LOADED)] == [
+        f"plotly-cartesian-{release}.min.js"
+    ]
+    tab.get_by_text("3D surface").click()
+    # The same chart, redrawn from scratch by the full bundle: a 3D scene with the paths.
+    tab.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout.scene")
+    wait_until_idle(tab)
+    assert len(tab.evaluate(BUNDLES_LOADED)) == 2
+    kinds = tab.evaluate(f"() => document.querySelector('{CHART}')._fullData.map(t => t.type)")
+    assert "surface" in kinds and kinds.count("scatter3d") >= 4
+    assert tab.locator(".lab-chart").count() == 1 and tab.locator(".lab-chart-player").count() == 1

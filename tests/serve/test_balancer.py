@@ -23,6 +23,7 @@ from tests.serve.streamlit_client import (
 )
 from tests.support.serve import CLIENT_BURST, CLIENT_SESSIONS
 from ui.chart import COMPONENT
+from ui.plotly_bundles import BUNDLES, available, bundle_url
 
 COOKIE = "otl_replica"
 FLOOD_RERUNS = 200
@@ -76,6 +77,15 @@ def test_streamlit_static_files_come_from_nginx_not_a_replica(lab):
     assert "X-Upstream" not in response.headers
     with open(os.path.join(streamlit_static_root(), "static", "js", bundle), "rb") as source:
         assert response.content == source.read()
+
+
+def test_the_plotly_bundles_come_from_nginx_compressed_and_kept_a_week(lab):
+    for bundle in available():
+        response = requests.get(f"{lab.url}/{bundle_url(bundle)}", timeout=30)
+        assert response.status_code == 200 and "X-Upstream" not in response.headers
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Cache-Control"] == f"max-age={7 * 24 * 3600}"
+        assert response.content == BUNDLES[bundle].read_bytes()  # requests decompresses
 
 
 def test_a_websocket_session_runs_the_playground_on_its_replica(lab):

@@ -1,16 +1,14 @@
 """``ui.chart.plotly_chart`` sends the lab's chart component: the figure, its config, whether
-a click is sent back, and where the page loads Plotly.js from."""
+a click is sent back, the player of an animated figure, and where the page loads Plotly.js
+from."""
 
 from __future__ import annotations
 
-import filecmp
-from pathlib import Path
-
-import plotly
 from streamlit.testing.v1 import AppTest
 
 from tests.support.apptest import chart_elements, chart_payloads, charts
-from ui.chart import AXIS_ROOM_PX, STATIC_DIR, player, plotly_js_url
+from ui.chart import AXIS_ROOM_PX, player
+from ui.plotly_bundles import bundle_url
 
 
 def _two_charts() -> None:
@@ -32,21 +30,13 @@ def test_charts_carry_their_figure_config_and_whether_a_click_is_sent():
     assert plain["config"]["scrollZoom"] is False and plain["config"]["displaylogo"] is False
     assert "lasso2d" in plain["config"]["modeBarButtonsToRemove"]
     assert plain["select"] is False and "dragmode" not in figure["layout"]
-    assert plain["plotly"] == plotly_js_url()
+    assert plain["plotly"] == bundle_url("cartesian")  # a scatter: no 3D trace
     layout = clickable["figure"]["layout"]
     assert clickable["select"] is True
     assert (layout["dragmode"], layout["hovermode"]) == ("pan", "closest")
     assert charts(at) == [plain["figure"], clickable["figure"]]
     ids = [e.proto.id for e in chart_elements(at)]
     assert ids[0].endswith("-plain") and ids[1].endswith("-clickable")  # keyed: kept in place
-
-
-def test_the_chart_loads_plotlys_own_bundle_from_the_apps_static_files():
-    url = plotly_js_url()
-    assert url == f"app/static/plotly-{plotly.__version__}.min.js"
-    served = STATIC_DIR / Path(url).name
-    bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert filecmp.cmp(served, bundled, shallow=False)
 
 
 def _animated() -> dict:
