@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PHONE_UA  # noqa: E402
 from tests.support.server import streamlit_server  # noqa: E402
 
 PROJECTOR = {"width": 1280, "height": 720}
@@ -26,12 +26,7 @@ SHOTS = (
     ("phone-playground", "/playground", PHONE),
     ("phone-lesson", "/lessons?lesson=adam_from_parts&step=3", PHONE),
 )
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
-# The app lays figures out for a phone when the browser says it is one.
-PHONE_UA = (
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
-)
+CHART = ".lab-chart .main-svg"  # the lab's chart (ui/chart.py), drawn
 LOAD_MS = 180_000  # a busy machine renders a page's widgets and charts slowly
 
 

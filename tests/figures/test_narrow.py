@@ -6,12 +6,14 @@ import json
 
 import plotly.graph_objects as go
 import plotly.io as pio
+import pytest
 
 import optimizers
 import surfaces
 from viz import bias
+from viz import moments as moments_viz
 from viz.contour import surface_grid
-from viz.narrow import MAPS_BOTTOM, PHONE_HEIGHT, stacked_figure
+from viz.narrow import CURVE_PX, GAP_PX, PHONE_WIDTH, TITLE_PX, stacked_figure
 from viz.paths import path_runs, paths_figure
 
 ROSENBROCK = surfaces.get("rosenbrock")
@@ -33,20 +35,52 @@ def _domains(layout: dict, prefix: str) -> dict[str, list[float]]:
     return {k: v["domain"] for k, v in layout.items() if k.startswith(prefix) and "domain" in v}
 
 
+def _px(layout: dict, domain: list[float]) -> float:
+    """A domain's height in px in ``layout``'s plot area."""
+    margin = layout["margin"]
+    return (domain[1] - domain[0]) * (layout["height"] - margin["t"] - margin["b"])
+
+
 def test_the_map_takes_the_full_width_on_top_and_the_curves_stack_below():
     before = _figure("overlay")
     after = stacked_figure(before)
     layout = after["layout"]
     assert _domains(before["layout"], "xaxis")["xaxis"][1] < 0.7  # beside the curves before
-    assert layout["xaxis"]["domain"] == [0.0, 1.0]
-    assert layout["yaxis"]["domain"] == [MAPS_BOTTOM, 1.0]
+    assert layout["xaxis"]["domain"] == [0.0, 1.0] and layout["yaxis"]["domain"][1] == 1.0
+    # The map's band is as tall as the map is wide on a phone (with its title's room).
+    width = PHONE_WIDTH - layout["margin"]["l"] - layout["margin"]["r"]
+    assert _px(layout, layout["yaxis"]["domain"]) == pytest.approx(width + TITLE_PX)
     curves = [layout[k]["domain"] for k in ("yaxis2", "yaxis3")]
     assert curves[0][0] > curves[1][1]  # loss above distance, as before
-    assert all(top <= MAPS_BOTTOM for _, top in curves)
+    assert curves[0][1] < layout["yaxis"]["domain"][0]
+    assert [_px(layout, c) for c in curves] == pytest.approx([CURVE_PX, CURVE_PX])
+    assert _px(layout, [curves[1][1], curves[0][0]]) == pytest.approx(GAP_PX)
+    assert curves[1][0] == pytest.approx(0.0)  # nothing left empty at the bottom
     assert layout["xaxis2"]["domain"] == layout["xaxis3"]["domain"] == [0.0, 1.0]
-    assert layout["height"] == PHONE_HEIGHT
     assert after["data"] == before["data"] and after["frames"] == before["frames"]
     go.Figure(after)  # still a figure Plotly accepts
+
+
+def test_curve_titles_stay_on_top_of_their_curves():
+    surface = surfaces.get("rosenbrock")
+    traj = optimizers.run("adam", surface, surface.start, 20, lr=0.01)
+    series = optimizers.get("adam").display_series
+    figure = json.loads(
+        pio.to_json(moments_viz.moments_figure(surface, traj, series=series), validate=False)
+    )
+    layout = stacked_figure(figure)["layout"]
+    curves = sorted(
+        (
+            axis["domain"]
+            for key, axis in layout.items()
+            if key.startswith("yaxis") and key != "yaxis"
+        ),
+        key=lambda d: -d[1],
+    )
+    below_maps = [n["y"] for n in layout["annotations"] if n["y"] < layout["yaxis"]["domain"][0]]
+    titles = sorted(below_maps, reverse=True)
+    assert len(titles) == len(curves) >= 2
+    assert titles == pytest.approx([top for _, top in curves])
 
 
 def test_the_figure_given_is_left_as_it_was():
@@ -60,7 +94,8 @@ def test_the_figure_given_is_left_as_it_was():
 def test_small_multiples_keep_their_arrangement_above_the_curves():
     after = stacked_figure(_figure("grid"))["layout"]
     maps = [after[f"yaxis{s}"]["domain"] for s in ("", "2")]
-    assert all(lo >= MAPS_BOTTOM for lo, _ in maps)
+    curves = [after[f"yaxis{s}"]["domain"] for s in ("3", "4")]
+    assert min(lo for lo, _ in maps) > max(hi for _, hi in curves)
     xs = sorted(after[f"xaxis{s}"]["domain"] for s in ("", "2"))
     assert xs[0][0] == 0.0 and xs[-1][1] == 1.0 and xs[0][1] < xs[1][0]
 

@@ -44,7 +44,7 @@ def _animated() -> dict:
 
     figure = {
         "data": [{"type": "scatter", "x": [0.0], "y": [0.0]}],
-        "layout": {"margin": {"l": 50, "b": 110}},
+        "layout": {"margin": {"l": 50, "b": 110}, "height": 600},
     }
     mover = Mover(0, {"x": [[0.0], [1.0], [2.0]], "y": [[0.0]] * 3})
     return animate(figure, timeline(4, max_frames=3), [mover], current=1)
@@ -55,6 +55,7 @@ def test_an_animated_figures_controls_become_the_pages_player():
     layout, controls = player(figure["layout"])
     assert "sliders" not in layout and "updatemenus" not in layout
     assert layout["margin"] == {"l": 50, "b": AXIS_ROOM_PX}  # no room kept for Plotly's controls
+    assert layout["height"] == 600 - (110 - AXIS_ROOM_PX)  # and the plots keep their size
     assert [b["label"] for b in controls["buttons"]] == ["▶ Play", "▮▮ Pause", "↺ Replay"]
     (menu,) = figure["layout"]["updatemenus"]
     assert controls["buttons"][0]["args"] == menu["buttons"][0]["args"]

@@ -38,6 +38,12 @@ def test_the_template_grows_with_the_root_font_as_streamlits_rem_sizes_do():
         assert projector[path] == pytest.approx(size * BODY_FONT_PX / BROWSER_ROOT_PX), path
 
 
+def test_margins_are_the_figures_own_except_under_a_projectors_bigger_fonts():
+    for axis in ("xaxis", "yaxis"):
+        assert screen_template()["layout"][axis]["automargin"] is False
+        assert screen_template(BODY_FONT_PX)["layout"][axis]["automargin"] is True
+
+
 def test_on_screen_adds_the_template_bolds_the_title_and_leaves_the_input_alone():
     figure = {"data": [], "layout": {"title": "final loss", "height": 300}}
     shown = on_screen(figure)
