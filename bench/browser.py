@@ -1,7 +1,8 @@
 """Benchmark: the lab's pages in a real Chromium, against a bare Streamlit + Plotly page.
 
-    python bench/browser.py [--repeats 3] [--moves 5] [--pages playground,moments,sweep]
-                            [--profiles desktop,phone] [--max-seconds 900] [--json out.json]
+    python bench/browser.py [--repeats 3] [--moves 5]
+                            [--pages playground,moments,sweep,bias_correction,schedules]
+                            [--profiles desktop,phone] [--max-seconds 1800] [--json out.json]
 
 Two servers on loopback, each its own `streamlit run` in its own process group: the lab
 (app.py) and the baseline, bench/apps/trivial.py (one contour chart). Both are warmed with
@@ -214,9 +215,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="loads per page and profile")
     parser.add_argument("--moves", type=int, default=5, help="lr slider moves per load")
-    parser.add_argument("--pages", default="playground,moments,sweep")
+    parser.add_argument("--pages", default="playground,moments,sweep,bias_correction,schedules")
     parser.add_argument("--profiles", default="desktop,phone")
-    parser.add_argument("--max-seconds", type=float, default=900.0, help="stop measuring after")
+    parser.add_argument("--max-seconds", type=float, default=1800.0, help="stop measuring after")
     parser.add_argument("--json", type=Path, help="write every load's numbers here")
     args = parser.parse_args()
     profiles = args.profiles.split(",")

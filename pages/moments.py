@@ -17,6 +17,7 @@ from ui.chart import plotly_chart
 from ui.controls import hparam_controls
 from ui.exports import export_buttons, export_section
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
+from ui.present import folded_on_phone
 from ui.settings.moments import (
     MOMENTS_PRESETS,
     NEWTON_MAX_STEPS,
@@ -43,37 +44,47 @@ text.markdown(t("moments.explain", lang))
 formula.latex(spec.formula_latex)
 figure_slot = st.container()
 
-st.subheader(t("moments.inspector.title", lang))
-st.markdown(t("moments.inspector.explain", lang))
-step_t = st.slider(
-    t("moments.inspector.step", lang),
-    1,
-    base.steps,
-    min(base.step + 1, base.steps),
-    key=f"{key}.t",
-    help=t("moments.inspector.step_help", lang),
-)
+# Under the chart, each folded on a phone (ui.present.folded_on_phone); closed, a section's
+# settings are the link's.
+step_t = min(base.step + 1, base.steps)
+inspector = folded_on_phone(t("moments.inspector.title", lang), f"{key}.inspector")
+if inspector is not None:
+    with inspector:
+        st.markdown(t("moments.inspector.explain", lang))
+        step_t = st.slider(
+            t("moments.inspector.step", lang),
+            1,
+            base.steps,
+            step_t,
+            key=f"{key}.t",
+            help=t("moments.inspector.step_help", lang),
+        )
+        inspector_slot = st.container()
 base = replace(base, optimizers=(entry,), step=step_t - 1)
-inspector_slot = st.container()
 
-st.subheader(t("newton.title", lang))
-st.markdown(t("newton.explain", lang))
-st.latex(optimizers.get("newton").formula_latex)
-nkey = f"{key}.newton"
-cols = st.columns(2)
-with cols[0]:
-    values = hparam_controls("newton", settings.newton.values(), key=nkey, lang=lang)
-with cols[1]:
-    newton_steps = st.slider(
-        t("newton.steps", lang), 1, NEWTON_MAX_STEPS, settings.newton_steps, key=f"{nkey}.steps"
-    )
-    newton_step = st.slider(
-        t("newton.step", lang),
-        0,
-        newton_steps,
-        min(settings.newton_step, newton_steps),
-        key=f"{nkey}.t.{newton_steps}",
-    )
+values = settings.newton.values()
+newton_steps, newton_step = settings.newton_steps, settings.newton_step
+newton_section = folded_on_phone(t("newton.title", lang), f"{key}.newton_open")
+if newton_section is not None:
+    with newton_section:
+        st.markdown(t("newton.explain", lang))
+        st.latex(optimizers.get("newton").formula_latex)
+        nkey = f"{key}.newton"
+        cols = st.columns(2)
+        with cols[0]:
+            values = hparam_controls("newton", values, key=nkey, lang=lang)
+        with cols[1]:
+            newton_steps = st.slider(
+                t("newton.steps", lang), 1, NEWTON_MAX_STEPS, newton_steps, key=f"{nkey}.steps"
+            )
+            newton_step = st.slider(
+                t("newton.step", lang),
+                0,
+                newton_steps,
+                min(newton_step, newton_steps),
+                key=f"{nkey}.t.{newton_steps}",
+            )
+        newton_slot = st.container()
 settings = replace(
     settings,
     base=base,
@@ -81,7 +92,6 @@ settings = replace(
     newton_steps=newton_steps,
     newton_step=newton_step,
 )
-newton_slot = st.container()
 
 link_state.store(PAGE, settings)
 link_state.publish(PAGE, settings, moments_to_query, lang)
@@ -100,11 +110,13 @@ if surface is not None:
         )
     except ValueError as err:
         error_slot.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
-    try:
-        request = compute.RunRequest.of(surface_key, "newton", settings.newton.run_kwargs(), base)
-        newton_traj = compute.trajectory(request._replace(steps=newton_steps))
-    except ValueError as err:
-        newton_slot.error(t("pg.hparam_error", lang, name="Newton", error=str(err)))
+    if newton_section is not None:
+        try:
+            newton_kwargs = settings.newton.run_kwargs()
+            request = compute.RunRequest.of(surface_key, "newton", newton_kwargs, base)
+            newton_traj = compute.trajectory(request._replace(steps=newton_steps))
+        except ValueError as err:
+            newton_slot.error(t("pg.hparam_error", lang, name="Newton", error=str(err)))
 
 # --- figures ------------------------------------------------------------------------------
 figure_key = (surface_key, entry, base.start_point(), base.steps, base.seed, base.step, lang)
@@ -139,8 +151,8 @@ with figure_slot:
                 ),
             )
 
-with inspector_slot:
-    if traj is not None:
+if inspector is not None and traj is not None:
+    with inspector_slot:
         lines = step_inspector.inspect_step(traj, step_t, rule=spec.inspector)
         if spec.inspector is None:
             st.caption(t("moments.inspector.records_only", lang))
@@ -148,8 +160,8 @@ with inspector_slot:
             st.latex(line.latex())
         small_table(step_inspector.table_rows(lines, lang))
 
-with newton_slot:
-    if newton_traj is not None:
+if newton_traj is not None:
+    with newton_slot:
         models = newton.local_models(surface, newton_traj.xy[newton_step : newton_step + 1, 0])
         lam1, lam2 = models.eigenvalues[0]
         kappa = models.condition[0]

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from i18n import t
 from ui.present_settings import (
@@ -98,6 +99,19 @@ def select_presentation(lang: str) -> Presentation:
 def on_phone() -> bool:
     """The browser says it is a phone ("Mobi" in its User-Agent, the usual convention)."""
     return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
+def folded_on_phone(label: str, key: str) -> DeltaGenerator | None:
+    """An expander for a section under a page's first chart, open unless the browser is a
+    phone, whose contents are made only while it is open (None when closed).
+
+    A page's first chart waits for everything its first run sends: on a phone (CPU throttled
+    4x) the moments page's step inspector and Newton section, KaTeX and a second chart, held
+    it back by 2 s. Closed, a section's settings are the link's (its widgets, not made, keep
+    nothing of their own).
+    """
+    box = st.expander(label, expanded=not on_phone(), key=key, on_change="rerun")
+    return box if box.open else None
 
 
 def styled(figure: Mapping[str, Any]) -> dict[str, Any]:

@@ -83,3 +83,18 @@ def test_a_lesson_on_a_phone(phone):
     assert view["width"] >= 340
     tab.get_by_role("button", name="Next").wait_for()
     _no_sideways_scroll(tab)
+
+
+def test_the_sections_under_the_moments_chart_fold_on_a_phone(phone):
+    tab = phone("/moments?t=6")
+    tab.locator(".lab-chart .main-svg").first.wait_for()
+    inspector = tab.get_by_role("slider", name="Step t")
+    # Folded: neither the step inspector's slider nor the Newton section's chart is made.
+    assert inspector.count() == 0 and tab.locator(".lab-chart").count() == 1
+    tab.get_by_text("Step inspector", exact=True).click()
+    inspector.wait_for()
+    assert inspector.input_value() == "7"  # the link's step: t = 6 + 1
+    assert "t=6" in tab.url
+    tab.get_by_text("Newton's method: the local quadratic model", exact=True).click()
+    tab.locator(".lab-chart").nth(1).locator(".main-svg").first.wait_for()
+    _no_sideways_scroll(tab)
