@@ -74,12 +74,11 @@ function showStep(box, player, index) {
 
 function drawPlayer(parent, div, player) {
   div.player = player;
-  let box = parent.querySelector(":scope > .lab-chart-player");
   if (!player) {
-    if (box) box.remove();
+    parent.querySelector(":scope > .lab-chart-player")?.remove();
     return;
   }
-  box = playerBox(parent, div);
+  const box = playerBox(parent, div);
   const buttons = box.querySelector(".lab-chart-buttons");
   const labels = player.buttons.map((button) => button.label);
   if (labels.join("\n") !== Array.from(buttons.children, (b) => b.textContent).join("\n")) {
