@@ -46,9 +46,10 @@ def _squeeze(domain: list[float], lo: float, hi: float, span: float = 1.0) -> li
     return [lo + domain[0] * scale, lo + domain[1] * scale]
 
 
-def _maps_px(layout: Mapping[str, Any], maps: list[str], scenes: list[str]) -> float:
+def _maps_px(
+    layout: Mapping[str, Any], maps: list[str], scenes: list[str], margin: Mapping[str, float]
+) -> float:
     """The height of the maps' band: their rows of maps as tall as a column of them is wide."""
-    margin = {**DEFAULT_MARGIN, **layout.get("margin", {})}
     plot_width = PHONE_WIDTH - margin["l"] - margin["r"]
     lefts = {layout.get(f"xaxis{s}", {}).get("domain", [0.0])[0] for s in maps}
     bottoms = {layout[f"yaxis{s}"].get("domain", [0.0])[0] for s in maps}
@@ -72,7 +73,8 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     map_x = [layout[f"xaxis{s}"]["domain"] for s in maps if f"xaxis{s}" in layout]
     map_x += [layout[key]["domain"]["x"] for key in scenes if "domain" in layout[key]]
     width = max((domain[1] for domain in map_x), default=1.0) or 1.0
-    maps_px = _maps_px(layout, maps, scenes)
+    margin = {**DEFAULT_MARGIN, **layout.get("margin", {})}
+    maps_px = _maps_px(layout, maps, scenes, margin)
     plot_px = maps_px + len(curves) * (GAP_PX + CURVE_PX)
     maps_bottom = 1 - maps_px / plot_px
     for suffix in maps:
@@ -101,7 +103,6 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
                 note["x"], note["y"] = 0.5, top
         axis["domain"] = [top - CURVE_PX / plot_px, top]
         layout.setdefault(f"xaxis{suffix}", {})["domain"] = [0.0, 1.0]
-    margin = {**DEFAULT_MARGIN, **layout.get("margin", {})}
     layout["height"] = round(plot_px + margin["t"] + margin["b"])
     return out
 
