@@ -22,6 +22,7 @@ from ui.controls import hparam_label, number_control
 from ui.exports import download_buttons, export_section, images_available
 from ui.lesson_panels import lesson_header, lesson_sidebar, shared_cached
 from ui.playground_settings import TOLERANCES, OptimizerEntry
+from ui.present import folded_on_phone
 from ui.settings.sweep import (
     MAX_BASIN_OPTIMIZERS,
     MIN_BASIN_STEPS,
@@ -54,11 +55,22 @@ def open_cell() -> None:
         return
     shown_settings, result, cells_trace = shown
     for point in state.get("selection", {}).get("points", ()):
-        index = point.get("point_index", point.get("point_number"))
-        if point.get("curve_number") == cells_trace and isinstance(index, int):
-            row, col = divmod(index, result.x_axis.n)
+        index = point.get("point_index", point.get("point_number"))  # a heatmap's [row, col]
+        if point.get("curve_number") == cells_trace and _cell_index(index, result):
+            row, col = index
             st.session_state[OPEN_KEY] = shown_settings.cell_link(result.cell(row, col))
             return
+
+
+def _cell_index(index, result) -> bool:
+    """Whether ``index`` (a click's point index, from the browser) is a cell of ``result``."""
+    return (
+        isinstance(index, list)
+        and len(index) == 2
+        and all(type(i) is int for i in index)
+        and 0 <= index[0] < result.y_axis.n
+        and 0 <= index[1] < result.x_axis.n
+    )
 
 
 def basins_for(surface_name: str, picked, cells: int, steps: int, bar) -> list:
@@ -126,38 +138,54 @@ names = list(sweep.sweepable(entry.optimizer))
 x_axis, y_axis = settings.x_axis, settings.y_axis
 if entry.preset != settings.entry.preset or {x_axis.name, y_axis.name} - set(names):
     x_axis, y_axis = default_axes(entry.preset, x_axis.n)
-axes = []
+named = []
 for column, axis, label in zip(st.columns(2), (x_axis, y_axis), ("x", "y"), strict=True):
-    with column:
-        akey = f"{key}.{entry.preset}.{label}"
-        name = st.selectbox(
-            t(f"sweep.axis.{label}", lang),
-            names,
-            index=names.index(axis.name),
-            format_func=lambda n: hparam_label(entry.optimizer, n, lang),
-            key=f"{akey}.name",
-        )
-        if name != axis.name:
-            axis = sweep.default_axis(entry.optimizer, name, axis.n)
-        hp = sweep.sweepable(entry.optimizer)[name]
-        lo_col, hi_col = st.columns(2)
-        lo = lo_col.number_input(
-            t("sweep.axis.lo", lang), value=float(axis.lo), format="%g", key=f"{akey}.{name}.lo"
-        )
-        hi = hi_col.number_input(
-            t("sweep.axis.hi", lang), value=float(axis.hi), format="%g", key=f"{akey}.{name}.hi"
-        )
-        n = st.slider(
-            t("sweep.axis.n", lang), sweep.MIN_CELLS, sweep.MAX_CELLS, axis.n, key=f"{akey}.n"
-        )
-        log = st.checkbox(t("sweep.axis.log", lang), value=axis.log, key=f"{akey}.{name}.log")
-        axes.append(sweep.SweepAxis(name, float(lo), float(hi), int(n), bool(log)))
-        axis_error = st.empty()
-        try:
-            sweep.check_axis(entry.optimizer, axes[-1])
-        except ValueError as err:
-            axis_error.error(t("sweep.axis.error", lang, error=str(err)))
-            axes[-1] = axis
+    name = column.selectbox(
+        t(f"sweep.axis.{label}", lang),
+        names,
+        index=names.index(axis.name),
+        format_func=lambda n: hparam_label(entry.optimizer, n, lang),
+        key=f"{key}.{entry.preset}.{label}.name",
+    )
+    named.append(axis if name == axis.name else sweep.default_axis(entry.optimizer, name, axis.n))
+# The axes' ranges, folded on a phone (ui.present.folded_on_phone): closed, the link's.
+axes = list(named)
+ranges = folded_on_phone(t("sweep.axis.ranges", lang), f"{key}.ranges_open")
+if ranges is not None:
+    with ranges:
+        for i, (column, axis) in enumerate(zip(st.columns(2), named, strict=True)):
+            with column:
+                akey = f"{key}.{entry.preset}.{'xy'[i]}"
+                st.caption(hparam_label(entry.optimizer, axis.name, lang))
+                lo_col, hi_col = st.columns(2)
+                lo = lo_col.number_input(
+                    t("sweep.axis.lo", lang),
+                    value=float(axis.lo),
+                    format="%g",
+                    key=f"{akey}.{axis.name}.lo",
+                )
+                hi = hi_col.number_input(
+                    t("sweep.axis.hi", lang),
+                    value=float(axis.hi),
+                    format="%g",
+                    key=f"{akey}.{axis.name}.hi",
+                )
+                n = st.slider(
+                    t("sweep.axis.n", lang),
+                    sweep.MIN_CELLS,
+                    sweep.MAX_CELLS,
+                    axis.n,
+                    key=f"{akey}.n",
+                )
+                log = st.checkbox(
+                    t("sweep.axis.log", lang), value=axis.log, key=f"{akey}.{axis.name}.log"
+                )
+                candidate = sweep.SweepAxis(axis.name, float(lo), float(hi), int(n), bool(log))
+                try:
+                    sweep.check_axis(entry.optimizer, candidate)
+                    axes[i] = candidate
+                except ValueError as err:
+                    st.error(t("sweep.axis.error", lang, error=str(err)))
 metric_col, tol_col = st.columns(2)
 metric = metric_col.radio(
     t("sweep.metric", lang),
@@ -172,58 +200,62 @@ tol = tol_col.select_slider(
 )
 grid_slot = st.container()
 
-# --- basins -------------------------------------------------------------------------------------
-st.subheader(t("basins.title", lang))
-st.markdown(t("basins.explain", lang))
-bkey = f"{key}.basins"
-builtins = surfaces.names()
-b_cols = st.columns([2, 3])
-basins_surface = b_cols[0].selectbox(
-    t("pg.surface", lang),
-    builtins,
-    index=builtins.index(settings.basins_surface),
-    format_func=lambda n: t(f"surface.{n}.title", lang),
-    key=f"{bkey}.surface",
-)
-lrs = dict(settings.basins)
-chosen = b_cols[1].multiselect(
-    t("basins.optimizers", lang),
-    SWEEP_PRESETS,
-    default=[p for p, _ in settings.basins],
-    format_func=lambda p: optimizers.preset(p).title,
-    max_selections=MAX_BASIN_OPTIMIZERS,
-    key=f"{bkey}.chosen",
-)
-picked = []
-lr_cols = st.columns(max(1, len(chosen)))
-for column, preset in zip(lr_cols, chosen, strict=False):
-    with column:
-        lr_hp = optimizers.get(optimizers.preset(preset).optimizer).hparams["lr"]
-        lr = number_control(
-            f"{optimizers.preset(preset).title}: {t('hp.lr', lang)}",
-            float(lrs.get(preset, lr_hp.default)),
-            key=f"{bkey}.{preset}.lr",
-            span=lr_hp.slider,
-            log=True,
+# --- basins (folded on a phone, ui.present.folded_on_phone; closed, its settings are the link's)
+basins_surface, picked = settings.basins_surface, list(settings.basins)
+cells, basins_steps = settings.basins_cells, settings.basins_steps
+basins_section = folded_on_phone(t("basins.title", lang), f"{key}.basins_open")
+if basins_section is not None:
+    with basins_section:
+        st.markdown(t("basins.explain", lang))
+        bkey = f"{key}.basins"
+        builtins = surfaces.names()
+        b_cols = st.columns([2, 3])
+        basins_surface = b_cols[0].selectbox(
+            t("pg.surface", lang),
+            builtins,
+            index=builtins.index(settings.basins_surface),
+            format_func=lambda n: t(f"surface.{n}.title", lang),
+            key=f"{bkey}.surface",
         )
-        picked.append((preset, float(lr)))
-cells_col, steps_col = st.columns(2)
-cells = cells_col.slider(
-    t("basins.cells", lang),
-    basins.MIN_CELLS,
-    basins.MAX_CELLS,
-    settings.basins_cells,
-    key=f"{bkey}.n",
-)
-steps_cap = min(basins.MAX_STEPS, basins.MAX_POINT_STEPS // (cells * cells))
-basins_steps = steps_col.slider(
-    t("basins.steps", lang),
-    MIN_BASIN_STEPS,
-    steps_cap,
-    min(settings.basins_steps, steps_cap),
-    key=f"{bkey}.steps",
-)
-basins_slot = st.container()
+        lrs = dict(settings.basins)
+        chosen = b_cols[1].multiselect(
+            t("basins.optimizers", lang),
+            SWEEP_PRESETS,
+            default=[p for p, _ in settings.basins],
+            format_func=lambda p: optimizers.preset(p).title,
+            max_selections=MAX_BASIN_OPTIMIZERS,
+            key=f"{bkey}.chosen",
+        )
+        picked = []
+        lr_cols = st.columns(max(1, len(chosen)))
+        for column, preset in zip(lr_cols, chosen, strict=False):
+            with column:
+                lr_hp = optimizers.get(optimizers.preset(preset).optimizer).hparams["lr"]
+                lr = number_control(
+                    f"{optimizers.preset(preset).title}: {t('hp.lr', lang)}",
+                    float(lrs.get(preset, lr_hp.default)),
+                    key=f"{bkey}.{preset}.lr",
+                    span=lr_hp.slider,
+                    log=True,
+                )
+                picked.append((preset, float(lr)))
+        cells_col, steps_col = st.columns(2)
+        cells = cells_col.slider(
+            t("basins.cells", lang),
+            basins.MIN_CELLS,
+            basins.MAX_CELLS,
+            settings.basins_cells,
+            key=f"{bkey}.n",
+        )
+        steps_cap = min(basins.MAX_STEPS, basins.MAX_POINT_STEPS // (cells * cells))
+        basins_steps = steps_col.slider(
+            t("basins.steps", lang),
+            MIN_BASIN_STEPS,
+            steps_cap,
+            min(settings.basins_steps, steps_cap),
+            key=f"{bkey}.steps",
+        )
+        basins_slot = st.container()
 
 settings = replace(
     settings,
@@ -316,24 +348,25 @@ with grid_slot:
         st.caption(t("sweep.click_help", lang))
         export_section(f"{PAGE}.export", lang, lambda: grid_exports(figure, result))
 
-with basins_slot:
-    bar = st.empty()
-    basins_key = (basins_surface, tuple(picked), int(cells), int(basins_steps))
-    results = shared_cached(
-        f"{PAGE}.basins",
-        basins_key,
-        lambda: basins_for(basins_surface, picked, int(cells), int(basins_steps), bar),
-    )
-    bar.empty()
-    if results:
-        plotly_chart(basins_viz.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
-        class_labels = basins_viz.class_names(results[0].minima, lang)
-        table = {t("basins.optimizer", lang): [r.title for r in results]}
-        for k, label in enumerate(class_labels):
-            table[label] = [f"{r.shares()[k]:.0%}" for r in results]
-        small_table(table)
-    else:
-        st.info(t("basins.none", lang))
+if basins_section is not None:
+    with basins_slot:
+        bar = st.empty()
+        basins_key = (basins_surface, tuple(picked), int(cells), int(basins_steps))
+        results = shared_cached(
+            f"{PAGE}.basins",
+            basins_key,
+            lambda: basins_for(basins_surface, picked, int(cells), int(basins_steps), bar),
+        )
+        bar.empty()
+        if results:
+            plotly_chart(basins_viz.basins_figure(results, lang=lang), key=f"{PAGE}.basins_chart")
+            class_labels = basins_viz.class_names(results[0].minima, lang)
+            table = {t("basins.optimizer", lang): [r.title for r in results]}
+            for k, label in enumerate(class_labels):
+                table[label] = [f"{r.shares()[k]:.0%}" for r in results]
+            small_table(table)
+        else:
+            st.info(t("basins.none", lang))
 
 if surface is not None:
     with st.sidebar:

@@ -18,7 +18,8 @@ METRICS = ("final_loss", "steps_to_tol")
 GAP_FLOOR = 1e-16  # f - f* below this is drawn as this: log10 needs a positive number
 DIVERGED_COLOR = "#d62728"  # red: no Viridis colour comes close
 NOT_REACHED_COLOR = "#d9d9d9"
-CELLS = "sweep-cells"  # ``meta`` of the clickable layer: one marker per cell, row-major
+CELLS = "sweep-cells"  # ``meta`` of the metric's heatmap, the layer a hover reads and a click opens
+HOVER_DIGITS = 3  # significant digits of the final loss a hover shows (``%{customdata[0]:.3g}``)
 
 
 def metric_values(result: Any, metric: str) -> np.ndarray:
@@ -44,9 +45,9 @@ def metric_values(result: Any, metric: str) -> np.ndarray:
 
 
 def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -> dict:
-    """Heatmap of ``metric`` over the grid, diverged cells in their own dark colour, cells
-    where the tolerance was never reached in grey; a clickable marker at every cell centre
-    carries (row, col) as customdata, so a click names the cell."""
+    """Heatmap of ``metric`` over the grid, diverged cells in their own colour, cells where
+    the tolerance was never reached in grey; a cell's hover gives its final loss, steps to
+    the tolerance and divergence step, and a click on it names its (row, col)."""
     z = metric_values(result, metric)
     xs, ys = result.x_axis.values(), result.y_axis.values()
     diverged = result.diverged_step >= 0
@@ -62,7 +63,7 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
             "type": "heatmap",
             "x": xs,
             "y": ys,
-            "z": np.where(np.isnan(z) & ~diverged, 1.0, np.nan),
+            "z": _flag(np.isnan(z) & ~diverged),
             "colorscale": [[0, NOT_REACHED_COLOR], [1, NOT_REACHED_COLOR]],
             "showscale": False,
             "hoverinfo": "skip",
@@ -74,54 +75,33 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
             "type": "heatmap",
             "x": xs,
             "y": ys,
-            "z": z,
-            "colorscale": "Viridis_r" if metric == "final_loss" else "Viridis",
-            "colorbar": {"title": {"text": colorbar, "side": "right"}},
-            "hoverinfo": "skip",
-            "name": t(f"sweep.metric.{metric}", lang),
-        }
-    )
-    fig.add(
-        {
-            "type": "heatmap",
-            "x": xs,
-            "y": ys,
-            "z": np.where(diverged, 1.0, np.nan),
+            "z": _flag(diverged),
             "colorscale": [[0, DIVERGED_COLOR], [1, DIVERGED_COLOR]],
             "showscale": False,
             "hoverinfo": "skip",
             "name": t("sweep.fig.diverged", lang),
         }
     )
-    gx, gy = np.meshgrid(xs, ys)
-    rows, cols = np.indices(z.shape)
-    custom = np.stack(
-        [
-            rows.ravel(),
-            cols.ravel(),
-            result.final_loss.ravel(),
-            result.steps_to_tol.ravel(),
-            result.diverged_step.ravel(),
-        ],
-        axis=1,
-    )
+    # On top, the metric's own cells are what a hover reads and a click opens (their
+    # (row, col) is the event's point index), blank cells included (hoverongaps).
     fig.add(
         {
-            "type": "scatter",
-            "x": gx.ravel(),
-            "y": gy.ravel(),
-            "mode": "markers",
-            "marker": {"size": max(4, 360 // max(result.x_axis.n, result.y_axis.n)), "opacity": 0},
-            "customdata": custom,
+            "type": "heatmap",
+            "x": xs,
+            "y": ys,
+            "z": z,
+            "colorscale": "Viridis_r" if metric == "final_loss" else "Viridis",
+            "colorbar": {"title": {"text": colorbar, "side": "right"}},
+            "customdata": hover_data(result),
+            "hoverongaps": True,
             "hovertemplate": (
                 f"{result.x_axis.name} = %{{x:.3g}}<br>{result.y_axis.name} = %{{y:.3g}}<br>"
-                f"{t('sweep.fig.hover_loss', lang)} = %{{customdata[2]:.3g}}<br>"
-                f"{t('sweep.fig.hover_steps', lang)} = %{{customdata[3]}}<br>"
-                f"{t('sweep.fig.hover_diverged', lang)} = %{{customdata[4]}}<extra></extra>"
+                f"{t('sweep.fig.hover_loss', lang)} = %{{customdata[0]:.3g}}<br>"
+                f"{t('sweep.fig.hover_steps', lang)} = %{{customdata[1]}}<br>"
+                f"{t('sweep.fig.hover_diverged', lang)} = %{{customdata[2]}}<extra></extra>"
             ),
-            "name": t("sweep.fig.cells", lang),
+            "name": t(f"sweep.metric.{metric}", lang),
             "meta": CELLS,
-            "showlegend": False,
         }
     )
     fig.xaxis().update(
@@ -146,6 +126,20 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
         dragmode=False,
     )
     return fig.figure()
+
+
+def _flag(cells: np.ndarray) -> np.ndarray:
+    """1 where ``cells``, else blank: a one-colour layer (float32, half the bytes of float64)."""
+    return np.where(cells, np.float32(1.0), np.float32(np.nan))
+
+
+def hover_data(result: Any) -> np.ndarray:
+    """(ny, nx, 3) float32: each cell's final loss, steps to tol and divergence step (-1:
+    none). The loss is rounded to the digits its hover shows, so float32 (half the bytes a
+    phone downloads) shows the same text; the step counts are exact in float32 (< 2**24)."""
+    loss = [float(f"{v:.{HOVER_DIGITS}g}") for v in result.final_loss.ravel().tolist()]
+    loss = np.reshape(loss, result.final_loss.shape)
+    return np.stack([loss, result.steps_to_tol, result.diverged_step], axis=-1).astype(np.float32)
 
 
 def best_cell(result: Any, metric: str = "final_loss") -> tuple[int, int] | None:

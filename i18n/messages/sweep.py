@@ -15,7 +15,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sweep.fig.not_reached": {"en": "tolerance not reached", "zh": "未达到容差"},
     "sweep.fig.diverged": {"en": "diverged", "zh": "发散"},
-    "sweep.fig.cells": {"en": "cells (click to open)", "zh": "格子（点击打开）"},
     "sweep.fig.hover_loss": {"en": "final loss", "zh": "最终损失"},
     "sweep.fig.hover_steps": {
         "en": "steps to tolerance (−1: never)",
@@ -70,6 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sweep.axis.x": {"en": "x axis", "zh": "x 轴"},
     "sweep.axis.y": {"en": "y axis", "zh": "y 轴"},
+    "sweep.axis.ranges": {"en": "Ranges and cells of the two axes", "zh": "两个轴的范围与格数"},
     "sweep.axis.lo": {"en": "from", "zh": "从"},
     "sweep.axis.hi": {"en": "to", "zh": "到"},
     "sweep.axis.n": {"en": "cells", "zh": "格数"},

@@ -1,5 +1,5 @@
 """The teaching pages in a real Chromium: each renders a chart without an exception box; a
-click on a sweep cell opens the Playground with that cell's settings."""
+hover on a sweep cell names its numbers, and a click opens the Playground with its settings."""
 
 from urllib.parse import parse_qs, urlparse
 
@@ -48,7 +48,14 @@ def test_clicking_a_sweep_cell_opens_the_playground(open_app):
     box = plot.bounding_box()
     # Centre of cell (row 5, col 2) of the 8 x 8 grid; rows count upward from the bottom.
     tab.mouse.move(box["x"] + box["width"] * 2.5 / 8, box["y"] + box["height"] * (1 - 5.5 / 8))
-    tab.wait_for_timeout(300)
+    # The hover names that cell: its lr and beta1, then its loss, steps and divergence.
+    label = tab.locator(f"{CHART} .hoverlayer .hovertext").first
+    label.wait_for()
+    lines = label.locator("text.nums tspan.line").all_text_contents()
+    assert lines[0] == f"lr = {1e-4 * 10 ** (4 * 2 / 7):.3g}" and lines[1] == "beta1 = 0.714"
+    assert lines[2].startswith("final loss = ") and float(lines[2].split(" = ")[1]) > 0
+    assert lines[3].startswith("steps to tolerance") and int(lines[3].split(" = ")[1]) >= -1
+    assert lines[4].startswith("diverged at step") and int(lines[4].split(" = ")[1]) >= -1
     tab.mouse.down()
     tab.mouse.up()
     tab.wait_for_url("**/playground?*", timeout=30_000)

@@ -36,18 +36,33 @@ def test_metric_values_blank_diverged_and_unreached_cells(result):
 
 def test_heatmap_layers_and_clickable_cells(result):
     fig = checked(sweep.sweep_figure(result, "final_loss"))
-    not_reached, values, diverged, cells = fig.data
-    assert values.type == "heatmap" and cells.type == "scatter"
-    assert [tr.meta for tr in fig.data].count(sweep.CELLS) == 1 and cells.meta == sweep.CELLS
+    not_reached, diverged, values = fig.data
+    assert [tr.type for tr in fig.data] == ["heatmap"] * 3
+    assert [tr.meta for tr in fig.data].count(sweep.CELLS) == 1 and values.meta == sweep.CELLS
     assert np.isnan(not_reached.z).all()  # a final loss always exists
     np.testing.assert_array_equal(values.z, sweep.metric_values(result, "final_loss"))
     assert np.isnan(diverged.z).all() == (result.diverged_step < 0).all()
-    assert cells.customdata.shape == (30, 5)
-    row, col = cells.customdata[13, :2].astype(int)
-    assert (row, col) == (2, 1)
-    assert cells.x[13] == result.x_axis.values()[col] and cells.y[13] == result.y_axis.values()[row]
+    assert not_reached.hoverinfo == diverged.hoverinfo == "skip" and values.hoverongaps
+    # The hover's numbers: cell (row 2, col 1) is customdata[2][1], the loss to 3 digits.
+    assert values.customdata.shape == (5, 6, 3) and values.customdata.dtype == np.float32
+    loss, steps, diverged_step = values.customdata[2, 1]
+    assert f"{loss:.3g}" == f"{result.final_loss[2, 1]:.3g}"
+    assert (steps, diverged_step) == (result.steps_to_tol[2, 1], result.diverged_step[2, 1])
+    assert "%{customdata[0]:.3g}" in values.hovertemplate
     assert fig.layout.xaxis.type == "log" and fig.layout.yaxis.type == "linear"
     assert "adam" in fig.layout.title.text
+
+
+def test_hover_data_rounds_the_loss_to_the_digits_shown(result):
+    fake = sweep_run.SweepResult(
+        **{
+            **result.__dict__,
+            "final_loss": np.full((5, 6), 1.23449e-5),
+            "steps_to_tol": np.full((5, 6), 12345, dtype=np.int64),
+        }
+    )
+    loss, steps, _ = sweep.hover_data(fake)[0, 0]
+    assert f"{loss:.3g}" == "1.23e-05" and steps == 12345
 
 
 def test_best_cell_is_the_lowest_loss(result):
