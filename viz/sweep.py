@@ -90,7 +90,10 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
             "x": xs,
             "y": ys,
             "z": z,
-            "colorscale": "Viridis_r" if metric == "final_loss" else "Viridis",
+            # Plotly.js names no reversed scales ("Viridis_r" is Plotly Python's, and the
+            # browser drew its default red-blue: red cells read as diverged): reversescale.
+            "colorscale": "Viridis",
+            "reversescale": metric == "final_loss",  # a low loss bright
             "colorbar": {"title": {"text": colorbar, "side": "right"}},
             "customdata": hover_data(result),
             "hoverongaps": True,

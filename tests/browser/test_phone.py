@@ -3,7 +3,7 @@ curves below it, controls reachable, nothing wider than the screen; the lessons 
 
 import pytest
 
-from tests.support.browser import PHONE_UA
+from tests.support.browser import PHONE_UA, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -97,4 +97,27 @@ def test_the_sections_under_the_moments_chart_fold_on_a_phone(phone):
     assert "t=6" in tab.url
     tab.get_by_text("Newton's method: the local quadratic model", exact=True).click()
     tab.locator(".lab-chart").nth(1).locator(".main-svg").first.wait_for()
+    _no_sideways_scroll(tab)
+
+
+def test_the_sweeps_ranges_and_basins_fold_on_a_phone(phone):
+    tab = phone("/sweep?x.n=8&y.n=6&bn=24")
+    tab.locator(".lab-chart .main-svg").first.wait_for()
+    wait_until_idle(tab)
+    cells = tab.locator('input[type="range"][aria-label="cells"]')
+    # Folded: no range widget and no basins map is made; the heatmap is the link's grid.
+    assert cells.count() == 0 and tab.locator(".lab-chart").count() == 1
+    drawn = tab.evaluate("Array.from(document.querySelector('.lab-chart').data, (tr) => tr.type)")
+    assert drawn == ["heatmap"] * 3  # its layers, no marker layer
+    # Plotly.js knows the metric's scale by name (an unknown name falls back to red-blue).
+    scale = "document.querySelector('.lab-chart')._fullData[2].colorscale[0][1]"
+    assert tab.evaluate(scale) == "#440154"  # Viridis' first colour
+    tab.get_by_text("Ranges and cells of the two axes", exact=True).click()
+    cells.first.wait_for(state="attached")  # a range input, drawn by its own thumb
+    assert [cells.nth(i).input_value() for i in range(2)] == ["8", "6"]
+    wait_until_idle(tab)
+    tab.get_by_text("Basins of attraction", exact=True).click()
+    tab.locator(".lab-chart").nth(1).locator(".main-svg").first.wait_for()
+    assert tab.get_by_role("slider", name="Grid cells per side").input_value() == "24"
+    assert "bn=24" in tab.url and "x.n=8" in tab.url
     _no_sideways_scroll(tab)

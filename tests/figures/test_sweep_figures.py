@@ -35,7 +35,11 @@ def test_metric_values_blank_diverged_and_unreached_cells(result):
 
 
 def test_heatmap_layers_and_clickable_cells(result):
-    fig = checked(sweep.sweep_figure(result, "final_loss"))
+    raw = sweep.sweep_figure(result, "final_loss")
+    # A scale name Plotly.js knows (Plotly Python's "Viridis_r" is not one), low loss bright.
+    assert raw["data"][2]["colorscale"] == "Viridis" and raw["data"][2]["reversescale"]
+    assert not sweep.sweep_figure(result, "steps_to_tol")["data"][2]["reversescale"]
+    fig = checked(raw)
     not_reached, diverged, values = fig.data
     assert [tr.type for tr in fig.data] == ["heatmap"] * 3
     assert [tr.meta for tr in fig.data].count(sweep.CELLS) == 1 and values.meta == sweep.CELLS
