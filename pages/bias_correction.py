@@ -16,6 +16,7 @@ from ui.chart import plotly_chart
 from ui.controls import number_control
 from ui.exports import export_buttons, export_section
 from ui.lesson_panels import last_good, lesson_header, lesson_sidebar
+from ui.present import folded_on_phone
 from ui.settings.bias import (
     BIAS_PRESETS,
     COMPARISONS,
@@ -74,33 +75,37 @@ with cols[2]:
     )
 factors_slot = st.container()
 
-# --- 2. m vs m-hat from a real run --------------------------------------------------------------
-st.subheader(t("bias.run.title", lang))
-st.markdown(t("bias.run.explain", lang))
-run_slot = st.container()
+# --- 2. m vs m-hat from a real run; 3. side by side: each folded on a phone -----------------
+# (ui.present.folded_on_phone): closed, a section is not run and its settings are the link's.
+run_box = folded_on_phone(t("bias.run.title", lang), f"{key}.run_open")
+if run_box is not None:
+    with run_box:
+        st.markdown(t("bias.run.explain", lang))
+        run_slot = st.container()
 
-# --- 3. side by side ----------------------------------------------------------------------------
-st.subheader(t("bias.compare.title", lang))
-comparison = st.radio(
-    t("bias.compare.choice", lang),
-    COMPARISONS,
-    index=COMPARISONS.index(settings.comparison),
-    format_func=lambda c: t(f"bias.compare.{c}", lang),
-    horizontal=True,
-    key=f"{key}.cmp",
-)
-st.markdown(t(f"bias.compare.{comparison}.explain", lang))
-st.latex(FORMULAS[comparison])
-eps, weight_decay = settings.eps, settings.weight_decay
-if comparison == "epsilon":
-    eps = number_control(
-        t("bias.compare.eps", lang), eps, key=f"{key}.eps", span=(1e-8, 10.0), log=True
-    )
-if comparison == "weight_decay":
-    weight_decay = number_control(
-        t("bias.compare.wd", lang), weight_decay, key=f"{key}.wd", span=(0.0, 2.0)
-    )
-compare_slot = st.container()
+comparison, eps, weight_decay = settings.comparison, settings.eps, settings.weight_decay
+compare_box = folded_on_phone(t("bias.compare.title", lang), f"{key}.compare_open")
+if compare_box is not None:
+    with compare_box:
+        comparison = st.radio(
+            t("bias.compare.choice", lang),
+            COMPARISONS,
+            index=COMPARISONS.index(settings.comparison),
+            format_func=lambda c: t(f"bias.compare.{c}", lang),
+            horizontal=True,
+            key=f"{key}.cmp",
+        )
+        st.markdown(t(f"bias.compare.{comparison}.explain", lang))
+        st.latex(FORMULAS[comparison])
+        if comparison == "epsilon":
+            eps = number_control(
+                t("bias.compare.eps", lang), eps, key=f"{key}.eps", span=(1e-8, 10.0), log=True
+            )
+        if comparison == "weight_decay":
+            weight_decay = number_control(
+                t("bias.compare.wd", lang), weight_decay, key=f"{key}.wd", span=(0.0, 2.0)
+            )
+        compare_slot = st.container()
 
 settings = replace(
     settings,
@@ -138,18 +143,19 @@ def _run(optimizer: str, kwargs: dict):
 traj, runs = None, []
 if surface is not None:
     try:
-        traj = _run(entry.optimizer, entry.run_kwargs())
-        runs = [(t(label, lang), _run(entry.optimizer, kw)) for label, kw in settings.variants()]
+        if run_box is not None:
+            traj = _run(entry.optimizer, entry.run_kwargs())
+        if compare_box is not None:
+            runs = [
+                (t(label, lang), _run(entry.optimizer, kw)) for label, kw in settings.variants()
+            ]
     except ValueError as err:
         error_slot.error(t("pg.hparam_error", lang, name=entry.title, error=str(err)))
         traj, runs = None, []
 
-with run_slot:
-    if traj is not None:
-        plotly_chart(
-            bias.moments_figure(traj, lang=lang),
-            key=f"{PAGE}.moments",
-        )
+if run_box is not None and traj is not None:
+    with run_slot:
+        plotly_chart(bias.moments_figure(traj, lang=lang), key=f"{PAGE}.moments")
 
 compare_key = (surface_key, base, settings.variants(), lang)
 
@@ -169,24 +175,25 @@ def _compare_figure():
     )
 
 
-figure, stale = last_good(f"{PAGE}.compare", compare_key, _compare_figure if runs else None)
-with compare_slot:
-    if figure is None:
-        st.info(t("pg.no_figure", lang))
-    else:
-        if stale:
-            st.info(t("pg.kept_figure", lang))
-        plotly_chart(figure, key=f"{PAGE}.compare_chart")
-    if runs:
-        plotly_chart(
-            bias.step_lengths_figure(runs, first=min(base.steps, 50), lang=lang),
-            key=f"{PAGE}.lengths",
-        )
-        st.caption(t("bias.compare.lengths_caption", lang))
-        export_section(f"{PAGE}.export", lang, lambda: export_buttons(
-            figure, runs, bias_to_query(settings), basename="bias_correction",
-            key=f"{PAGE}.export", lang=lang,
-        ))  # fmt: skip
+if compare_box is not None:
+    figure, stale = last_good(f"{PAGE}.compare", compare_key, _compare_figure if runs else None)
+    with compare_slot:
+        if figure is None:
+            st.info(t("pg.no_figure", lang))
+        else:
+            if stale:
+                st.info(t("pg.kept_figure", lang))
+            plotly_chart(figure, key=f"{PAGE}.compare_chart")
+        if runs:
+            plotly_chart(
+                bias.step_lengths_figure(runs, first=min(base.steps, 50), lang=lang),
+                key=f"{PAGE}.lengths",
+            )
+            st.caption(t("bias.compare.lengths_caption", lang))
+            export_section(f"{PAGE}.export", lang, lambda: export_buttons(
+                figure, runs, bias_to_query(settings), basename="bias_correction",
+                key=f"{PAGE}.export", lang=lang,
+            ))  # fmt: skip
 
 if surface is not None:
     with st.sidebar:

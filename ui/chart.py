@@ -61,6 +61,9 @@ DEFAULT_CONFIG = {
     "responsive": True,
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
 }
+# A phone's modebar lay over the legend, with buttons too small for a finger: none there
+# (a double tap resets the zoom; the exports have their own section).
+PHONE_CONFIG = {"displayModeBar": False}
 # The room under an animated chart's lowest axis (its tick labels and title, px at a 16 px
 # root font) once its controls are drawn by the page: the figure's own margin held them.
 AXIS_ROOM_PX = 60
@@ -233,7 +236,7 @@ def plotly_chart(
     # The session's presentation (projector style, phone layout) applies to every figure.
     root_px = BODY_FONT_PX if present.current().present else BROWSER_ROOT_PX
     shown = on_screen(present.styled(figure), root_px)
-    config = {**DEFAULT_CONFIG, **(config or {})}
+    config = {**DEFAULT_CONFIG, **(PHONE_CONFIG if present.on_phone() else {}), **(config or {})}
     layout, controls = player(shown.get("layout", {}), root_px)
     if on_select is not None:
         # What st.plotly_chart sets for a point selection, unless the figure says otherwise.

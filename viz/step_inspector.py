@@ -416,13 +416,14 @@ def inspect_step(traj: Any, t: int, point: int = 0, *, rule: str | None) -> list
 
 
 def table_rows(lines: list[InspectorLine], lang: str = "en") -> list[dict[str, Any]]:
-    """The inspector's numbers at full precision, one row per line, for a table."""
+    """The inspector's numbers at full precision, one row per line, for a table (whose
+    cells are Markdown: the quantity as math, the record's torch name as code)."""
     return [
         {
-            tr("moments.inspector.quantity", lang): line.lhs,
+            tr("moments.inspector.quantity", lang): f"${line.lhs}$",
             "x": float(line.value[0]),
             "y": float(line.value[1]),
-            tr("moments.inspector.record", lang): line.record or "—",
+            tr("moments.inspector.record", lang): f"`{line.record}`" if line.record else "—",
         }
         for line in lines
     ]

@@ -43,6 +43,7 @@ def test_the_playground_on_a_phone(phone):
     assert the_map["width"] >= 250  # most of the 390 px, not a third of them
     assert curves and all(c["y"] >= the_map["y"] + the_map["height"] for c in curves)
     assert all(c["width"] >= 250 for c in curves)
+    assert chart.locator(".modebar").count() == 0  # it lay over the legend
     _no_sideways_scroll(tab)
     # The controls: the sidebar folds away behind its button and opens on a tap.
     tab.get_by_test_id("stExpandSidebarButton").click()
@@ -120,4 +121,17 @@ def test_the_sweeps_ranges_and_basins_fold_on_a_phone(phone):
     tab.locator(".lab-chart").nth(1).locator(".main-svg").first.wait_for()
     assert tab.get_by_role("slider", name="Grid cells per side").input_value() == "24"
     assert "bn=24" in tab.url and "x.n=8" in tab.url
+    _no_sideways_scroll(tab)
+
+
+def test_the_bias_correction_sections_fold_on_a_phone(phone):
+    tab = phone("/bias_correction?cmp=epsilon")
+    tab.locator(".lab-chart .main-svg").first.wait_for()
+    wait_until_idle(tab)
+    # Folded: only the factors' chart is made, neither the run nor the comparison.
+    assert tab.locator(".lab-chart").count() == 1
+    tab.get_by_text("Side by side", exact=True).click()
+    tab.locator(".lab-chart").nth(2).locator(".main-svg").first.wait_for()  # paths, lengths
+    assert tab.get_by_role("radio", name="torch's ε vs Keras' ε").is_checked()  # the link's
+    assert "cmp=epsilon" in tab.url
     _no_sideways_scroll(tab)

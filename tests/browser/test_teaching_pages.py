@@ -27,6 +27,7 @@ def test_page_renders_a_chart_without_exception(open_app, path):
     box = chart.bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 200
     assert tab.locator(f"{CHART} .main-svg").count() > 0
+    assert chart.locator(".modebar").count() == 1  # on a desktop (not on a phone)
 
 
 def test_language_switch_on_a_teaching_page(open_app):

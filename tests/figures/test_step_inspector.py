@@ -143,3 +143,9 @@ def test_table_rows_carry_full_precision_and_translated_headers(runs):
     rows = si.table_rows(lines, "zh")
     assert set(rows[0]) == {"量", "x", "y", "记录名"}
     assert rows[0]["x"] == float(runs["adam"].grad[1, 0, 0])
+    # Markdown cells: each quantity as math (not its raw LaTeX), a record as code.
+    assert [row["量"] for row in rows] == [f"${line.lhs}$" for line in lines]
+    assert rows[0]["记录名"] == "`grad`"
+    assert [row["记录名"] for row in rows if not row["记录名"].startswith("`")] == [
+        "—" for line in lines if not line.record
+    ]
