@@ -119,7 +119,9 @@ def basins_figure(results: list[Any], *, lang: str = "en") -> dict:
     fig.layout.update(
         height=460 if cols > 1 else 560,
         margin={"l": 50, "r": 20, "t": 50, "b": 110},
-        legend={"orientation": "h", "y": -0.16, "yanchor": "top"},
+        # Below the x0 titles (at -0.16 of the plots' 300 px it lay on them); a phone's
+        # longer legend pushes the margin down.
+        legend={"orientation": "h", "y": -0.2, "yanchor": "top"},
         title={"text": t("basins.fig.title", lang, steps=results[0].steps)},
     )
     return fig.figure()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from experiments.basins import BasinsResult
 from tests.figures.checked import checked
@@ -31,3 +32,12 @@ def test_figure_one_panel_per_optimizer_with_a_legend_per_class():
     assert legend[-2:] == ["其他位置（未到达极小值）", "发散"]
     assert heatmaps[0].zmax - heatmaps[0].zmin == len(MINIMA) + 2
     assert [a.text for a in fig.layout.annotations] == ["Adam", "SGD"]
+
+
+@pytest.mark.parametrize("panels", [1, 3])
+def test_the_legend_lies_below_the_x0_titles(panels):
+    fig = basins.basins_figure([_result("Adam", i) for i in range(panels)])
+    layout = fig["layout"]
+    plots_px = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    # Tick labels and the x0 title take about 55 px under the plots (12 px fonts).
+    assert layout["legend"]["yanchor"] == "top" and -layout["legend"]["y"] * plots_px >= 55
