@@ -19,7 +19,7 @@ GAP_FLOOR = 1e-16  # f - f* below this is drawn as this: log10 needs a positive 
 DIVERGED_COLOR = "#d62728"  # red: no Viridis colour comes close
 NOT_REACHED_COLOR = "#d9d9d9"
 CELLS = "sweep-cells"  # ``meta`` of the metric's heatmap, the layer a hover reads and a click opens
-HOVER_DIGITS = 3  # significant digits of the final loss a hover shows (``%{customdata[0]:.3g}``)
+HOVER_DIGITS = 3  # significant digits of the final loss a hover shows
 
 
 def metric_values(result: Any, metric: str) -> np.ndarray:
@@ -58,30 +58,8 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
     else:
         colorbar = t("sweep.fig.log_gap", lang)
     fig = Canvas()
-    fig.add(
-        {
-            "type": "heatmap",
-            "x": xs,
-            "y": ys,
-            "z": _flag(np.isnan(z) & ~diverged),
-            "colorscale": [[0, NOT_REACHED_COLOR], [1, NOT_REACHED_COLOR]],
-            "showscale": False,
-            "hoverinfo": "skip",
-            "name": t("sweep.fig.not_reached", lang),
-        }
-    )
-    fig.add(
-        {
-            "type": "heatmap",
-            "x": xs,
-            "y": ys,
-            "z": _flag(diverged),
-            "colorscale": [[0, DIVERGED_COLOR], [1, DIVERGED_COLOR]],
-            "showscale": False,
-            "hoverinfo": "skip",
-            "name": t("sweep.fig.diverged", lang),
-        }
-    )
+    fig.add(_flag_layer(xs, ys, np.isnan(z) & ~diverged, NOT_REACHED_COLOR, "not_reached", lang))
+    fig.add(_flag_layer(xs, ys, diverged, DIVERGED_COLOR, "diverged", lang))
     # On top, the metric's own cells are what a hover reads and a click opens (their
     # (row, col) is the event's point index), blank cells included (hoverongaps).
     fig.add(
@@ -99,7 +77,7 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
             "hoverongaps": True,
             "hovertemplate": (
                 f"{result.x_axis.name} = %{{x:.3g}}<br>{result.y_axis.name} = %{{y:.3g}}<br>"
-                f"{t('sweep.fig.hover_loss', lang)} = %{{customdata[0]:.3g}}<br>"
+                f"{t('sweep.fig.hover_loss', lang)} = %{{customdata[0]:.{HOVER_DIGITS}g}}<br>"
                 f"{t('sweep.fig.hover_steps', lang)} = %{{customdata[1]}}<br>"
                 f"{t('sweep.fig.hover_diverged', lang)} = %{{customdata[2]}}<extra></extra>"
             ),
@@ -131,9 +109,19 @@ def sweep_figure(result: Any, metric: str = "final_loss", *, lang: str = "en") -
     return fig.figure()
 
 
-def _flag(cells: np.ndarray) -> np.ndarray:
-    """1 where ``cells``, else blank: a one-colour layer (float32, half the bytes of float64)."""
-    return np.where(cells, np.float32(1.0), np.float32(np.nan))
+def _flag_layer(xs, ys, cells: np.ndarray, color: str, name: str, lang: str) -> dict:
+    """A one-colour heatmap of ``cells`` (sweep.fig.<name>), blank elsewhere, that a hover
+    passes through; float32, half the bytes of float64."""
+    return {
+        "type": "heatmap",
+        "x": xs,
+        "y": ys,
+        "z": np.where(cells, np.float32(1.0), np.float32(np.nan)),
+        "colorscale": [[0, color], [1, color]],
+        "showscale": False,
+        "hoverinfo": "skip",
+        "name": t(f"sweep.fig.{name}", lang),
+    }
 
 
 def hover_data(result: Any) -> np.ndarray:
