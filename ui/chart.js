@@ -1,6 +1,7 @@
 // The lab's chart (ui/chart.py): one Plotly div per chart, kept across reruns and redrawn
 // in place with Plotly.react, so a new figure costs one draw (Streamlit's own chart mounts a
-// new element for every new figure and draws it twice). A click on a point is sent back as
+// new element for every new figure and draws it twice); a figure that only moves some of
+// its lines is moved by Plotly.animate (see inPlace). A click on a point is sent back as
 // the "selection" trigger, in the shape st.plotly_chart reports a selection. An animated
 // figure's play buttons and scrubber come as spec.player and are drawn here as HTML.
 
@@ -100,6 +101,105 @@ function drawPlayer(parent, div, player) {
   showStep(box, player, player.active);
 }
 
+const AXIS = /^[xy]axis[0-9]*$/;
+
+// A figure as text, part by part, to tell what a new one changed: its axes' ranges apart.
+function asText(spec) {
+  const { data = [], layout = {}, frames = [] } = spec.figure;
+  const ranges = {};
+  const rest = {};
+  for (const [key, value] of Object.entries(layout)) {
+    if (AXIS.test(key) && value && "range" in value) {
+      const { range, ...axis } = value;
+      ranges[`${key}.range`] = range;
+      rest[key] = axis;
+    } else {
+      rest[key] = value;
+    }
+  }
+  return {
+    plotly: spec.plotly,
+    config: JSON.stringify(spec.config),
+    player: JSON.stringify(spec.player),
+    layout: JSON.stringify(rest),
+    ranges,
+    frames: JSON.stringify(frames.map((frame) => [frame.name, frame.traces])),
+    traces: data.map((trace) => JSON.stringify(trace)),
+    keys: data.map((trace) => JSON.stringify(keyPaths(trace))),
+  };
+}
+
+// A trace's attribute paths, down to its values (arrays and typed arrays are values).
+function keyPaths(node, prefix = "") {
+  if (node === null || typeof node !== "object" || Array.isArray(node) || "bdata" in node) {
+    return [prefix];
+  }
+  return Object.keys(node)
+    .sort()
+    .flatMap((key) => keyPaths(node[key], `${prefix}.${key}`));
+}
+
+function fixedAxis(div, ref, letter) {
+  const axis = div._fullLayout[`${letter}axis${(ref || letter).slice(1)}`];
+  return Boolean(axis) && axis.autorange === false;
+}
+
+// How to move the drawn figure to the new one when they differ only in the values of
+// scatter traces on axes with fixed ranges and in those ranges (a slider moved one
+// optimizer: its path and curves), else null: {ranges, traces}, the ranges to set and the
+// traces to move. Plotly.animate recomputes and redraws those traces alone, where
+// Plotly.react redraws the whole chart (the contour, every axis and trace): on a phone,
+// 0.2 s instead of 0.6 s. It never autoranges: hence fixed axes only. The traces the
+// frames move are set too: the player may have left them on another frame (not those a
+// frame names with an empty update, viz.animation's `keep`).
+function inPlace(div, drawn, next, figure) {
+  const same = ["plotly", "config", "player", "layout", "frames"].every(
+    (part) => drawn[part] === next[part],
+  );
+  if (!same || drawn.traces.length !== next.traces.length) return null;
+  const ranges = {};
+  for (const [key, range] of Object.entries(next.ranges)) {
+    if (JSON.stringify(range) !== JSON.stringify(drawn.ranges[key])) ranges[key] = range;
+  }
+  const framed = new Set(
+    (figure.frames || []).flatMap(({ traces = [], data = [] }) =>
+      traces.filter((_, k) => Object.keys(data[k] || {}).some((key) => key !== "type")),
+    ),
+  );
+  const traces = next.traces.flatMap((text, index) =>
+    text !== drawn.traces[index] || framed.has(index) ? [index] : [],
+  );
+  const movable = traces.every((index) => {
+    const trace = figure.data[index];
+    return (
+      trace.type === "scatter" &&
+      div.data[index].type === "scatter" &&
+      next.keys[index] === drawn.keys[index] &&
+      fixedAxis(div, trace.xaxis, "x") &&
+      fixedAxis(div, trace.yaxis, "y")
+    );
+  });
+  return movable ? { ranges, traces } : null;
+}
+
+const INSTANT = { frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: "immediate" };
+
+// Draws `spec` (null if it is the figure drawn: the player may be showing another frame).
+function draw(Plotly, div, spec) {
+  const next = asText(spec);
+  const drawn = div.shown;
+  if (drawn && JSON.stringify(drawn) === JSON.stringify(next)) return null;
+  const move = drawn && inPlace(div, drawn, next, spec.figure);
+  div.shown = next;
+  if (!move) return Plotly.react(div, { ...spec.figure, config: spec.config });
+  const frame = { data: move.traces.map((index) => spec.figure.data[index]), traces: move.traces };
+  // New frames first (they replace those of the same name): a Play pressed meanwhile
+  // would cut the move short, never leave the old frames.
+  return Plotly.addFrames(div, spec.figure.frames || [])
+    .then(() => Object.keys(move.ranges).length && Plotly.relayout(div, move.ranges))
+    .then(() => Plotly.animate(div, frame, INSTANT));
+}
+
 export default function ({ data, parentElement, setTriggerValue }) {
   const spec = JSON.parse(new TextDecoder().decode(data));
   const div = chartDiv(parentElement);
@@ -115,7 +215,9 @@ export default function ({ data, parentElement, setTriggerValue }) {
       if (div.plotly && div.plotly !== Plotly) div.plotly.purge(div); // the other bundle drew it
       const fresh = div.plotly !== Plotly;
       div.plotly = Plotly;
-      const drawn = Plotly.react(div, { ...spec.figure, config: spec.config });
+      if (fresh) div.shown = null;
+      const drawn = draw(Plotly, div, spec);
+      if (drawn === null) return undefined;
       drawPlayer(parentElement, div, spec.player);
       if (fresh) {
         div.on("plotly_click", (event) => div.sendClick && div.sendClick(event));
@@ -136,5 +238,8 @@ export default function ({ data, parentElement, setTriggerValue }) {
       return drawn;
     })
     .catch((error) => console.error("lab chart:", error));
-  return () => div.plotly && div.plotly.purge(div);
+  return () => {
+    div.shown = null;
+    if (div.plotly) div.plotly.purge(div);
+  };
 }

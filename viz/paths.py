@@ -33,6 +33,7 @@ LAYOUTS = ("overlay", "grid", "surface3d")
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
 START_STYLE = {"symbol": "circle-open", "size": 13, "color": "#111", "line": {"width": 2.5}}
 DIVERGED_STYLE = {"symbol": "x", "size": 16, "line": {"color": "#111", "width": 1.5}}
+CURVE_PAD = 0.05  # of a curve axis's span, at each end (Plotly's own autorange pads a line so)
 CURVES_WIDTH = 0.36  # share of the figure's width for the loss and distance column
 PANEL_HEIGHT = 380
 
@@ -86,8 +87,11 @@ def loss_gap(loss: np.ndarray, f_min: float | None) -> np.ndarray:
     return np.asarray(loss, dtype=np.float64) - (0.0 if f_min is None else f_min)
 
 
-def _positive(values: np.ndarray) -> np.ndarray:
-    # A log axis cannot show 0: an exact hit leaves a gap rather than a made-up value.
+def _shown(values: np.ndarray, log_axis: bool) -> np.ndarray:
+    """Curve values as drawn: a log axis cannot show 0 (or less), so an exact hit leaves a
+    gap rather than a made-up value; a linear axis shows them all (a loss may be negative)."""
+    if not log_axis:
+        return values
     with np.errstate(invalid="ignore"):
         return np.where(values > 0, values, np.nan)
 
@@ -262,8 +266,10 @@ def _path_traces(run: PathRun, lang: str, axes: tuple[str, str]) -> list[dict]:
     return traces
 
 
-def _curve_traces(run: PathRun, values: np.ndarray, lang: str, axes: tuple[str, str]) -> list[dict]:
-    shown = _positive(values[: run.end + 1])
+def _curve_traces(
+    run: PathRun, values: np.ndarray, log_axis: bool, lang: str, axes: tuple[str, str]
+) -> list[dict]:
+    shown = _shown(values[: run.end + 1], log_axis)
     traces = [
         {
             "type": "scatter",
@@ -307,15 +313,44 @@ def _moving_markers(colors: list[str], name: str, axes: tuple[str, str]) -> dict
     }
 
 
-def _log_ticks(values: np.ndarray) -> dict:
-    """Whole decades only, at most ~6 labels: the default 2-5 minor labels crowd a log axis.
-    An axis spanning under two decades gets round values instead (:func:`_nice_ticks`)."""
-    shown = values[np.isfinite(values) & (values > 0)]
-    if shown.size == 0:
-        return {}
-    # A difference of logs, not the log of a ratio: a run that reaches f* leaves gaps down
-    # to denormals (5e-324), and max / min of those overflows to inf.
-    low, high = math.log10(float(shown.min())), math.log10(float(shown.max()))
+def curve_range(values: np.ndarray, log_axis: bool) -> list[float] | None:
+    """The fixed range of a curve axis holding ``values`` (log10 units on a log axis), or
+    None (autorange) when none can be shown.
+
+    Padded by CURVE_PAD and rounded out, to half decades on a log axis and to a round step
+    on a linear one: a slider that moves one optimizer then mostly leaves the range as it
+    was, and the chart moves that optimizer's lines alone (``ui/chart.js``, which does so
+    only on fixed ranges: the browser never autoranges a moved line).
+    """
+    finite = values[np.isfinite(values) & ((values > 0) if log_axis else True)]
+    if finite.size == 0:
+        return None
+    low, high = float(finite.min()), float(finite.max())
+    if log_axis:
+        # A difference of logs, not the log of a ratio: a run that reaches f* leaves gaps
+        # down to denormals (5e-324), and max / min of those overflows to inf.
+        low, high = math.log10(low), math.log10(high)
+    span = high - low
+    pad = CURVE_PAD * span if span > 0 else max(abs(high), 1.0) * CURVE_PAD
+    low, high = low - pad, high + pad
+    step = 0.5 if log_axis else _round_step((high - low) / 4)
+    # Whole steps (a quotient a rounding error off one is that one), as the round numbers
+    # they are: 0.3, not 0.30000000000000004.
+    low = math.floor(round(low / step, 9)) * step
+    high = math.ceil(round(high / step, 9)) * step
+    return [float(f"{low:.12g}"), float(f"{high:.12g}")]
+
+
+def _round_step(rough: float) -> float:
+    """The smallest of 1, 2, 5 times a power of ten at or above ``rough`` (> 0)."""
+    power = 10.0 ** math.floor(math.log10(rough))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+
+
+def _log_ticks(low: float, high: float) -> dict:
+    """Ticks of a log axis over [10^low, 10^high]: whole decades only, at most ~6 labels (the
+    default 2-5 minor labels crowd a log axis); under two decades, round values instead
+    (:func:`_nice_ticks`)."""
     decades = high - low
     if decades < 2:
         return _nice_ticks(low, high)
@@ -408,11 +443,13 @@ def paths_figure(
         cells.curves, curve_values, curve_titles, curve_log, strict=True
     ):
         for i, run in enumerate(runs):
-            data.extend(_curve_traces(run, values[:, i], lang, axes))
+            data.extend(_curve_traces(run, values[:, i], log_axis, lang, axes))
+        shown_range = curve_range(values, log_axis)
         fig_layout[_layout_key(axes[1], "y")].update(
             title={"text": title},
             type="log" if log_axis else "linear",
-            **(_log_ticks(values) if log_axis else {}),
+            **({} if shown_range is None else {"range": shown_range, "autorange": False}),
+            **(_log_ticks(*shown_range) if log_axis and shown_range else {}),
         )
         fig_layout[_layout_key(axes[0], "x")].update(
             title={"text": t("fig.step", lang)}, range=[0, n_steps]
@@ -436,11 +473,10 @@ def paths_figure(
             members = [i for i in range(len(runs)) if panel_of[i] == p]
             data.append(_moving_markers([colors[i] for i in members], current, axes))
             movers.append(Mover(len(data) - 1, {"x": xs[:, members], "y": ys[:, members]}))
-    for axes, values in zip(cells.curves, curve_values, strict=True):
+    for axes, values, log_axis in zip(cells.curves, curve_values, curve_log, strict=True):
         data.append(_moving_markers(colors, current, axes))
-        movers.append(
-            Mover(len(data) - 1, {"x": rows.astype(float), "y": _positive(values[rows, picked])})
-        )
+        shown = _shown(values[rows, picked], log_axis)
+        movers.append(Mover(len(data) - 1, {"x": rows.astype(float), "y": shown}))
 
     panel_rows = math.ceil(len(cells.panels) / max(1, math.ceil(math.sqrt(len(cells.panels)))))
     fig_layout.update(

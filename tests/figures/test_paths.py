@@ -13,7 +13,14 @@ import surfaces
 from tests.figures.checked import checked
 from viz.animation import timeline
 from viz.contour import PICK_START, surface_grid
-from viz.paths import PALETTE, PathRun, distance_to_nearest, path_runs, paths_figure
+from viz.paths import (
+    PALETTE,
+    PathRun,
+    curve_range,
+    distance_to_nearest,
+    path_runs,
+    paths_figure,
+)
 
 ROSENBROCK = surfaces.get("rosenbrock")
 GRID = surface_grid(ROSENBROCK.value, ROSENBROCK.bounds)
@@ -228,3 +235,45 @@ def test_a_log_axis_spanning_under_two_decades_is_labelled_at_round_values_in_fu
     assert all(float(f"{v:.0e}") == v for v in ticks)  # one significant digit: 0.9, 1, 2
     assert distance["ticktext"] == [f"{v:g}" for v in ticks]
     assert "tickvals" not in loss and isinstance(loss["dtick"], int)  # whole decades there
+
+
+def test_curve_axes_have_fixed_ranges_that_hold_every_value_on_half_decades():
+    runs = [
+        optimizers.run(name, ROSENBROCK, ROSENBROCK.start, 300, lr=lr)
+        for name, lr in (("sgd", 2e-3), ("adam", 0.1))
+    ]
+    fig = _figure(path_runs(["SGD", "Adam"], runs))
+    for axis_key in ("yaxis2", "yaxis3"):
+        axis = fig.layout[axis_key]
+        assert axis.type == "log" and axis.autorange is False
+        low, high = axis.range
+        assert low * 2 == int(low * 2) and high * 2 == int(high * 2)  # half decades
+        ref = "y" + axis_key.removeprefix("yaxis")
+        values = np.concatenate([tr.y for tr in fig.data if tr.yaxis == ref and tr.mode == "lines"])
+        shown = np.log10(values[np.isfinite(values) & (values > 0)])
+        assert low < shown.min() and shown.max() < high
+
+
+def test_a_negative_loss_is_drawn_on_a_linear_axis_inside_its_range():
+    saddle = surfaces.get("saddle")
+    grid = surface_grid(saddle.value, saddle.bounds)
+    xy = np.linspace(saddle.start, [0.0, 1.5], 31)  # down the saddle's falling side
+    loss = saddle.value(xy)
+    assert loss.min() < 0
+    fig = checked(paths_figure(grid, [PathRun("sgd", xy, loss)], saddles=saddle.saddles))
+    (curve,) = [tr for tr in fig.data if tr.name == "sgd" and tr.yaxis == "y2"]
+    np.testing.assert_allclose(curve.y, loss)
+    low, high = fig.layout.yaxis2.range
+    assert fig.layout.yaxis2.autorange is False and low < loss.min() and loss.max() < high
+
+
+def test_curve_range_is_rounded_out_so_a_small_change_leaves_it_alone():
+    values = np.array([0.012, 3.0, 47.0])
+    assert curve_range(values, log_axis=True) == [-2.5, 2.0]
+    assert curve_range(values * 1.2, log_axis=True) == [-2.5, 2.0]
+    # Padded 5% of the span at each end, then out to the round step above a quarter of it.
+    assert curve_range(np.array([-3.2, 7.9]), log_axis=False) == [-5.0, 10.0]
+    assert curve_range(np.array([-3.3, 8.0]), log_axis=False) == [-5.0, 10.0]
+    assert curve_range(np.array([0.1, 0.29]), log_axis=False) == [0.0, 0.3]
+    assert curve_range(np.array([2.0, 2.0]), log_axis=False) == [1.9, 2.1]  # 5% of 2
+    assert curve_range(np.array([0.0, np.nan, -1.0]), log_axis=True) is None
