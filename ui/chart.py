@@ -5,10 +5,11 @@ new figure a new element id (the id hashes the spec), so the browser mounts a ne
 each one and draws it twice (once on mount, once more when its theme effect runs): on a
 phone a Playground slider move took 2.3 s to redraw. The lab's chart is a Streamlit
 component (``st.components.v2``) keyed by the chart's key alone: it keeps one Plotly div
-and redraws it in place with ``Plotly.react``, once. A click on a point comes back as the
-component's ``selection`` trigger, shaped as ``st.plotly_chart`` reports a selection
-(``{"points": [{"curve_number", "point_index", "x", "y", ...}]}``), so a chart's
-``on_select`` callback reads ``st.session_state[key]["selection"]`` as before.
+and redraws it in place with ``Plotly.react``, once; a new figure that only moves some of
+its scatter traces on fixed axes moves those alone (``inPlace`` there). A click on a point
+comes back as the component's ``selection`` trigger, shaped as ``st.plotly_chart`` reports
+a selection (``{"points": [{"curve_number", "point_index", "x", "y", ...}]}``), so a
+chart's ``on_select`` callback reads ``st.session_state[key]["selection"]`` as before.
 
 An animated figure's play buttons and scrubber (``viz.animation.controls``: Plotly's
 ``updatemenus`` and ``sliders``) are drawn by the page as HTML under the chart instead
