@@ -3,6 +3,7 @@
     python bench/browser.py [--repeats 3] [--moves 5]
                             [--pages playground,moments,sweep,bias_correction,schedules]
                             [--profiles desktop,phone] [--max-seconds 1800] [--json out.json]
+                            [--cpu-profile]
 
 Two servers on loopback, each its own `streamlit run` in its own process group: the lab
 (app.py) and the baseline, bench/apps/trivial.py (one contour chart). Both are warmed with
@@ -22,6 +23,11 @@ and on the pages whose first chart draws the run of a "learning rate lr" slider 
 Playground, moments), --moves key presses on the first such slider:
   lr redraw     keydown -> the chart's last redraw for that move (a new `_fullData`)
 
+With --cpu-profile, the lr moves also run under Chromium's sampling profiler (CDP
+Profiler): the main thread's CPU per move by script (its file name, the build hash cut
+off; "(program)" is the browser's own work: style, layout, paint, IPC), idle left out.
+Steadier than the redraw's latency on a shared machine, and it says where the time goes.
+
 Prints medians per profile and page, and each page's first chart and long tasks as a ratio
 to the trivial app's in the same run (the machine is shared: ratios are what to compare).
 The issue's goals, at phone size throttled: first chart <= 1.3x the trivial app's, lr redraw
@@ -33,6 +39,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import signal
 import statistics
 import sys
@@ -72,6 +79,10 @@ FIRST_CHART_GOAL = 1.3  # x the trivial app's, phone profile
 REDRAW_GOAL_S = 0.8  # median, phone profile
 LOAD_TIMEOUT_MS = 180_000
 QUIET_MS = 1_000  # no new long task or redraw for this long: the page has settled
+# How often the harness checks the page (ms). Playwright's default runs its own script on
+# every animation frame, on the main thread being measured. The times are the probe's own,
+# taken in the page, so a coarser check costs them no precision.
+POLL_MS = 100
 RUNNING = '[data-testid="stStatusWidget"]'
 
 # Runs before any of the page's scripts: timestamps are performance.now(), i.e. ms since
@@ -83,10 +94,14 @@ PROBE = """(() => {
     for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   document.addEventListener('keydown', () => bench.keys.push(performance.now()), true);
+  const DRAWN = '.cartesianlayer path, .cartesianlayer image';
   let seen = null;
+  let gd = null;
   const poll = () => {
-    const gd = document.querySelector('.js-plotly-plot');
-    const drawn = gd && gd.querySelector('.cartesianlayer path, .cartesianlayer image');
+    // The chart's div is looked up again only when it left the page: a query per frame
+    // over a busy page is the probe's own cost, on the thread it measures.
+    if (!gd || !gd.isConnected) gd = document.querySelector('.js-plotly-plot');
+    const drawn = gd && (bench.firstChart !== null || gd.querySelector(DRAWN));
     if (drawn && gd._fullData) {
       const now = performance.now();
       if (bench.firstChart === null) bench.firstChart = now;
@@ -100,16 +115,44 @@ PROBE = """(() => {
 
 @dataclass
 class Load:
-    """One page load: seconds to the first chart, long tasks (s), redraw per lr move (s)."""
+    """One page load: seconds to the first chart, long tasks (s), redraw per lr move (s),
+    and with --cpu-profile the main thread's CPU per move (ms) by script."""
 
     first_chart: float
     long_tasks: float
     redraws: list[float] = field(default_factory=list)
+    move_cpu_ms: dict[str, float] = field(default_factory=dict)
+
+
+BUILD_HASH = re.compile(r"\.[A-Za-z0-9_-]{8}(?=\.js$)")  # react-dom.Dzbslgj4.js -> react-dom.js
+
+
+def _script(url: str) -> str:
+    name = url.rsplit("/", 1)[-1]
+    if not url:
+        return "(no script)"
+    return BUILD_HASH.sub("", name) if name.endswith(".js") else "(component)"
+
+
+def cpu_by_script(profile: dict, moves: int) -> dict[str, float]:
+    """A CDP Profiler profile's self time per move (ms) by script, idle left out."""
+    frames = {node["id"]: node["callFrame"] for node in profile["nodes"]}
+    totals: dict[str, float] = {}
+    for sample, delta_us in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        frame = frames[sample]
+        name = frame["functionName"] if frame["functionName"].startswith("(") else None
+        if name == "(idle)":
+            continue
+        key = name if name and not frame["url"] else _script(frame["url"])
+        totals[key] = totals.get(key, 0.0) + delta_us / 1000 / moves
+    return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
 def _settle(tab, count_js: str) -> None:
     """Wait until the script run has finished and `count_js` stopped growing for QUIET_MS."""
-    tab.wait_for_selector(RUNNING, state="detached", timeout=LOAD_TIMEOUT_MS)
+    tab.wait_for_function(
+        f"!document.querySelector('{RUNNING}')", polling=POLL_MS, timeout=LOAD_TIMEOUT_MS
+    )
     last, since = tab.evaluate(count_js), time.monotonic()
     while time.monotonic() - since < QUIET_MS / 1000:
         tab.wait_for_timeout(200)
@@ -125,24 +168,29 @@ def _move_lr(tab, key: str) -> float:
     slider = tab.locator(f'input[type="range"][aria-label="{LR_LABEL}"]').first
     slider.focus()
     slider.press(key)
-    tab.wait_for_function(f"window.__bench.redraws.length > {before}", timeout=LOAD_TIMEOUT_MS)
+    tab.wait_for_function(
+        f"window.__bench.redraws.length > {before}", polling=POLL_MS, timeout=LOAD_TIMEOUT_MS
+    )
     _settle(tab, "window.__bench.redraws.length")
     pressed = tab.evaluate("window.__bench.keys.at(-1)")
     return (tab.evaluate("window.__bench.redraws.at(-1)") - pressed) / 1000
 
 
-def measure_load(browser, url: str, profile: dict, moves: int = 0) -> Load:
-    """Open `url` in a fresh context under `profile`; first chart, long tasks, lr redraws."""
+def measure_load(
+    browser, url: str, profile: dict, moves: int = 0, cpu_profile: bool = False
+) -> Load:
+    """Open `url` in a fresh context under `profile`; first chart, long tasks, lr redraws
+    (and their CPU by script, under the profiler, with `cpu_profile`)."""
     context = browser.new_context(**profile["context"])
     try:
         context.add_init_script(PROBE)
         tab = context.new_page()
         tab.set_default_timeout(LOAD_TIMEOUT_MS)
+        cdp = context.new_cdp_session(tab)
         if profile["throttle"] != 1:
-            cdp = context.new_cdp_session(tab)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile["throttle"]})
         tab.goto(url)
-        tab.wait_for_function("window.__bench.firstChart !== null")
+        tab.wait_for_function("window.__bench.firstChart !== null", polling=POLL_MS)
         _settle(tab, "window.__bench.longTasks.length + window.__bench.redraws.length")
         bench = tab.evaluate("window.__bench")
         load = Load(
@@ -152,7 +200,12 @@ def measure_load(browser, url: str, profile: dict, moves: int = 0) -> Load:
         if moves:
             # Up and back down the log-scale options: every move is a new value.
             keys = ["ArrowRight"] * ((moves + 1) // 2) + ["ArrowLeft"] * (moves // 2)
+            if cpu_profile:
+                cdp.send("Profiler.enable")
+                cdp.send("Profiler.start")
             load.redraws = [_move_lr(tab, key) for key in keys]
+            if cpu_profile:
+                load.move_cpu_ms = cpu_by_script(cdp.send("Profiler.stop")["profile"], moves)
         return load
     finally:
         context.close()
@@ -168,6 +221,14 @@ def _s(value: float | None) -> str:
 
 def _x(value: float | None, base: float | None) -> str:
     return "-" if value is None or not base else f"{value / base:.2f}x"
+
+
+def _median_cpu(loads: list[Load]) -> dict[str, float]:
+    """Per script, the median over loads of its CPU per move (scripts of every load)."""
+    profiled = [load.move_cpu_ms for load in loads if load.move_cpu_ms]
+    names = {name for cpu in profiled for name in cpu}
+    medians = {name: statistics.median(cpu.get(name, 0.0) for cpu in profiled) for name in names}
+    return dict(sorted(medians.items(), key=lambda item: -item[1]))
 
 
 def report(results: dict[str, dict[str, list[Load]]]) -> dict:
@@ -200,6 +261,11 @@ def report(results: dict[str, dict[str, list[Load]]]) -> dict:
                 f"  {page:<12} {_s(chart):>13} {_x(chart, base_chart):>10} "
                 f"{_s(tasks):>12} {_x(tasks, base_tasks):>10} {_s(redraw):>11}"
             )
+            cpu = _median_cpu(loads)
+            if cpu:
+                summary[profile][page]["move_cpu_ms"] = cpu
+                top = ", ".join(f"{name} {ms:.0f}" for name, ms in list(cpu.items())[:6])
+                print(f"  {'':<12} CPU per move, ms: {sum(cpu.values()):.0f} ({top})")
     phone = summary.get("phone", {})
     if "playground" in phone and phone["playground"]["first_chart_vs_trivial"]:
         pg = phone["playground"]
@@ -219,6 +285,9 @@ def main() -> None:
     parser.add_argument("--profiles", default="desktop,phone")
     parser.add_argument("--max-seconds", type=float, default=1800.0, help="stop measuring after")
     parser.add_argument("--json", type=Path, help="write every load's numbers here")
+    parser.add_argument(
+        "--cpu-profile", action="store_true", help="profile the lr moves: CPU per move by script"
+    )
     args = parser.parse_args()
     profiles = args.profiles.split(",")
     unknown = set(profiles) - set(PROFILES)
@@ -252,7 +321,9 @@ def main() -> None:
                         if time.monotonic() > deadline:
                             raise TimeoutError
                         moves = args.moves if page in LR_PAGES else 0
-                        load = measure_load(browser, url, PROFILES[profile], moves)
+                        load = measure_load(
+                            browser, url, PROFILES[profile], moves, args.cpu_profile
+                        )
                         results[profile][page].append(load)
                         print(
                             f"[{repeat + 1}/{args.repeats}] {profile:<7} {page:<10} "
