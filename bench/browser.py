@@ -128,9 +128,9 @@ BUILD_HASH = re.compile(r"\.[A-Za-z0-9_-]{8}(?=\.js$)")  # react-dom.Dzbslgj4.js
 
 
 def _script(url: str) -> str:
-    name = url.rsplit("/", 1)[-1]
     if not url:
         return "(no script)"
+    name = url.rsplit("/", 1)[-1]
     return BUILD_HASH.sub("", name) if name.endswith(".js") else "(component)"
 
 
@@ -140,10 +140,11 @@ def cpu_by_script(profile: dict, moves: int) -> dict[str, float]:
     totals: dict[str, float] = {}
     for sample, delta_us in zip(profile["samples"], profile["timeDeltas"], strict=True):
         frame = frames[sample]
-        name = frame["functionName"] if frame["functionName"].startswith("(") else None
-        if name == "(idle)":
+        # The profiler's own nodes, "(program)", "(garbage collector)", "(idle)": no script.
+        native = not frame["url"] and frame["functionName"].startswith("(")
+        key = frame["functionName"] if native else _script(frame["url"])
+        if key == "(idle)":
             continue
-        key = name if name and not frame["url"] else _script(frame["url"])
         totals[key] = totals.get(key, 0.0) + delta_us / 1000 / moves
     return dict(sorted(totals.items(), key=lambda item: -item[1]))
 

@@ -139,6 +139,23 @@ function keyPaths(node, prefix = "") {
     .flatMap((key) => keyPaths(node[key], `${prefix}.${key}`));
 }
 
+// The parts of a figure as text that a move in place must leave as they are.
+const FIXED_PARTS = ["plotly", "config", "player", "layout", "frames"];
+
+function sameStrings(a, b) {
+  return a.length === b.length && a.every((text, index) => text === b[index]);
+}
+
+// Whether two figures as text are the same, compared part by part (none serialized again).
+function sameText(a, b) {
+  return (
+    FIXED_PARTS.every((part) => a[part] === b[part]) &&
+    sameStrings(a.traces, b.traces) &&
+    sameStrings(a.keys, b.keys) &&
+    JSON.stringify(a.ranges) === JSON.stringify(b.ranges)
+  );
+}
+
 function fixedAxis(div, ref, letter) {
   const axis = div._fullLayout[`${letter}axis${(ref || letter).slice(1)}`];
   return Boolean(axis) && axis.autorange === false;
@@ -153,9 +170,7 @@ function fixedAxis(div, ref, letter) {
 // frames move are set too: the player may have left them on another frame (not those a
 // frame names with an empty update, viz.animation's `keep`).
 function inPlace(div, drawn, next, figure) {
-  const same = ["plotly", "config", "player", "layout", "frames"].every(
-    (part) => drawn[part] === next[part],
-  );
+  const same = FIXED_PARTS.every((part) => drawn[part] === next[part]);
   if (!same || drawn.traces.length !== next.traces.length) return null;
   const ranges = {};
   for (const [key, range] of Object.entries(next.ranges)) {
@@ -188,7 +203,7 @@ const INSTANT = { frame: { duration: 0, redraw: false }, transition: { duration:
 function draw(Plotly, div, spec) {
   const next = asText(spec);
   const drawn = div.shown;
-  if (drawn && JSON.stringify(drawn) === JSON.stringify(next)) return null;
+  if (drawn && sameText(drawn, next)) return null;
   const move = drawn && inPlace(div, drawn, next, spec.figure);
   div.shown = next;
   if (!move) return Plotly.react(div, { ...spec.figure, config: spec.config });

@@ -322,7 +322,8 @@ def curve_range(values: np.ndarray, log_axis: bool) -> list[float] | None:
     was, and the chart moves that optimizer's lines alone (``ui/chart.js``, which does so
     only on fixed ranges: the browser never autoranges a moved line).
     """
-    finite = values[np.isfinite(values) & ((values > 0) if log_axis else True)]
+    shown = _shown(values, log_axis)
+    finite = shown[np.isfinite(shown)]
     if finite.size == 0:
         return None
     low, high = float(finite.min()), float(finite.max())
