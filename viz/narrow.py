@@ -73,6 +73,10 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     map_x = [layout[f"xaxis{s}"]["domain"] for s in maps if f"xaxis{s}" in layout]
     map_x += [layout[key]["domain"]["x"] for key in scenes if "domain" in layout[key]]
     width = max((domain[1] for domain in map_x), default=1.0) or 1.0
+    # The maps' band reaches the top (a wide figure may leave room there for its legend).
+    map_y = [layout[f"yaxis{s}"].get("domain", [0.0, 1.0]) for s in maps]
+    map_y += [layout[key].get("domain", {}).get("y", [0.0, 1.0]) for key in scenes]
+    height = max(domain[1] for domain in map_y) or 1.0
     margin = {**DEFAULT_MARGIN, **layout.get("margin", {})}
     maps_px = _maps_px(layout, maps, scenes, margin)
     plot_px = maps_px + len(curves) * (GAP_PX + CURVE_PX)
@@ -81,17 +85,17 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
         x, y = layout.get(f"xaxis{suffix}", {}), layout[f"yaxis{suffix}"]
         if "domain" in x:
             x["domain"] = _squeeze(x["domain"], 0.0, 1.0, width)
-        y["domain"] = _squeeze(y.get("domain", [0.0, 1.0]), maps_bottom, 1.0)
+        y["domain"] = _squeeze(y.get("domain", [0.0, 1.0]), maps_bottom, 1.0, height)
     for key in scenes:
         domain = layout[key].setdefault("domain", {"x": [0.0, width], "y": [0.0, 1.0]})
         domain["x"] = _squeeze(domain["x"], 0.0, 1.0, width)
-        domain["y"] = _squeeze(domain.get("y", [0.0, 1.0]), maps_bottom, 1.0)
+        domain["y"] = _squeeze(domain.get("y", [0.0, 1.0]), maps_bottom, 1.0, height)
     titles = [note for note in layout.get("annotations", []) if _subplot_title(note)]
     curve_titles = [note for note in titles if note["x"] > width]
     for note in titles:  # above the maps
         if note["x"] <= width:
             note["x"] = note["x"] / width
-            note["y"] = maps_bottom + note["y"] * (1 - maps_bottom)
+            note["y"] = maps_bottom + note["y"] / height * (1 - maps_bottom)
     # Curves keep their top-to-bottom order, one band each; a curve's title stays on top.
     order = sorted(curves, key=lambda s: -layout[f"yaxis{s}"].get("domain", [0, 1])[1])
     for rank, suffix in enumerate(order):

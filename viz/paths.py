@@ -33,7 +33,11 @@ LAYOUTS = ("overlay", "grid", "surface3d")
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
 START_STYLE = {"symbol": "circle-open", "size": 13, "color": "#111", "line": {"width": 2.5}}
 DIVERGED_STYLE = {"symbol": "x", "size": 16, "line": {"color": "#111", "width": 1.5}}
-CURVE_PAD = 0.05  # of a curve axis's span, at each end (Plotly's own autorange pads a line so)
+CURVE_PAD = 0.05  # of a linear curve axis's span, at each end (as Plotly's own autorange pads)
+# A log curve axis's pad at each end, in decades: its own, so an end moves only when the
+# values at that end do (a pad in a share of the span moved the top when the bottom did).
+LOG_CURVE_PAD = 0.1
+TOP_LABEL_ROOM_PX = 12  # between the legend and the plots' top (half a tick label and a gap)
 CURVES_WIDTH = 0.36  # share of the figure's width for the loss and distance column
 PANEL_HEIGHT = 380
 
@@ -317,10 +321,11 @@ def curve_range(values: np.ndarray, log_axis: bool) -> list[float] | None:
     """The fixed range of a curve axis holding ``values`` (log10 units on a log axis), or
     None (autorange) when none can be shown.
 
-    Padded by CURVE_PAD and rounded out, to half decades on a log axis and to a round step
-    on a linear one: a slider that moves one optimizer then mostly leaves the range as it
-    was, and the chart moves that optimizer's lines alone (``ui/chart.js``, which does so
-    only on fixed ranges: the browser never autoranges a moved line).
+    Padded (LOG_CURVE_PAD, CURVE_PAD) and rounded out, to half decades on a log axis and to
+    a round step on a linear one: a slider that moves one optimizer then mostly leaves the
+    range as it was, and the chart moves that optimizer's lines alone (``ui/chart.js``, which
+    does so only on fixed ranges: the browser never autoranges a moved line). A range that
+    changes costs the chart a redraw of every trace on it, the contour too.
     """
     shown = _shown(values, log_axis)
     finite = shown[np.isfinite(shown)]
@@ -331,8 +336,11 @@ def curve_range(values: np.ndarray, log_axis: bool) -> list[float] | None:
         # A difference of logs, not the log of a ratio: a run that reaches f* leaves gaps
         # down to denormals (5e-324), and max / min of those overflows to inf.
         low, high = math.log10(low), math.log10(high)
-    span = high - low
-    pad = CURVE_PAD * span if span > 0 else max(abs(high), 1.0) * CURVE_PAD
+    if log_axis:
+        pad = LOG_CURVE_PAD
+    else:
+        span = high - low
+        pad = CURVE_PAD * span if span > 0 else max(abs(high), 1.0) * CURVE_PAD
     low, high = low - pad, high + pad
     step = 0.5 if log_axis else _round_step((high - low) / 4)
     # Whole steps (a quotient a rounding error off one is that one), as the round numbers
@@ -480,9 +488,18 @@ def paths_figure(
         movers.append(Mover(len(data) - 1, {"x": rows.astype(float), "y": shown}))
 
     panel_rows = math.ceil(len(cells.panels) / max(1, math.ceil(math.sqrt(len(cells.panels)))))
+    height = max(600, PANEL_HEIGHT * panel_rows + 160)
+    margin = {"l": 55, "r": 20, "t": 80 if grid_layout else 40, "b": 110}
+    if not grid_layout:
+        # The legend sits on the plots' top edge there: an axis's highest tick label, centred
+        # on that edge, would lie half under it (10² on the loss axis, 3 on a projector's map).
+        room = TOP_LABEL_ROOM_PX / (height - margin["t"] - margin["b"])
+        for key, axis in fig_layout.items():
+            if key.startswith("yaxis") and axis.get("domain", [0, 1])[1] == 1.0:
+                axis["domain"] = [axis["domain"][0], 1.0 - room]
     fig_layout.update(
-        height=max(600, PANEL_HEIGHT * panel_rows + 160),
-        margin={"l": 55, "r": 20, "t": 80 if grid_layout else 40, "b": 110},
+        height=height,
+        margin=margin,
         legend=(
             {"orientation": "h", "x": 0, "y": 0.995, "yanchor": "top", "yref": "container"}
             if grid_layout

@@ -15,6 +15,7 @@ from viz.animation import timeline
 from viz.contour import PICK_START, surface_grid
 from viz.paths import (
     PALETTE,
+    TOP_LABEL_ROOM_PX,
     PathRun,
     curve_range,
     distance_to_nearest,
@@ -254,6 +255,20 @@ def test_curve_axes_have_fixed_ranges_that_hold_every_value_on_half_decades():
         assert low < shown.min() and shown.max() < high
 
 
+@pytest.mark.parametrize("layout", ["overlay", "surface3d"])
+def test_the_top_axes_leave_room_for_their_highest_labels_under_the_legend(layout):
+    fig = _figure(_runs(2, 50), layout=layout)
+    assert fig.layout.legend.y == 1.0 and fig.layout.legend.yanchor == "bottom"
+    plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    axes = fig.to_dict()["layout"]
+    titled = {axis["title"]["text"]: axis for key, axis in axes.items() if key.startswith("yaxis")}
+    loss, distance = titled["loss − f* (log)"], titled["distance to nearest minimum (log)"]
+    assert (1 - loss["domain"][1]) * plot_height == pytest.approx(TOP_LABEL_ROOM_PX)
+    assert distance["domain"][1] < loss["domain"][0]  # the distance below it keeps its place
+    if layout == "overlay":
+        assert axes["yaxis"]["domain"][1] == loss["domain"][1]  # the map's top as well
+
+
 def test_a_negative_loss_is_drawn_on_a_linear_axis_inside_its_range():
     saddle = surfaces.get("saddle")
     grid = surface_grid(saddle.value, saddle.bounds)
@@ -268,9 +283,14 @@ def test_a_negative_loss_is_drawn_on_a_linear_axis_inside_its_range():
 
 
 def test_curve_range_is_rounded_out_so_a_small_change_leaves_it_alone():
-    values = np.array([0.012, 3.0, 47.0])
-    assert curve_range(values, log_axis=True) == [-2.5, 2.0]
-    assert curve_range(values * 1.2, log_axis=True) == [-2.5, 2.0]
+    values = np.array([0.02, 3.0, 47.0])
+    assert curve_range(values, log_axis=True) == [-2.0, 2.0]
+    assert curve_range(values * 1.2, log_axis=True) == [-2.0, 2.0]
+    # A tenth of a decade at each end, whatever the other end does (0.02 is 10^-1.70).
+    assert curve_range(np.array([1e-9, 3.0, 47.0]), log_axis=True) == [-9.5, 2.0]
+    assert curve_range(np.array([0.009, 47.0]), log_axis=True) == [-2.5, 2.0]
+    assert curve_range(np.array([0.02, 70.0]), log_axis=True) == [-2.0, 2.0]
+    assert curve_range(np.array([0.02, 80.0]), log_axis=True) == [-2.0, 2.5]  # 80 is 10^1.90
     # Padded 5% of the span at each end, then out to the round step above a quarter of it.
     assert curve_range(np.array([-3.2, 7.9]), log_axis=False) == [-5.0, 10.0]
     assert curve_range(np.array([-3.3, 8.0]), log_axis=False) == [-5.0, 10.0]
