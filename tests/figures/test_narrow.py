@@ -13,7 +13,15 @@ import surfaces
 from viz import bias
 from viz import moments as moments_viz
 from viz.contour import surface_grid
-from viz.narrow import CURVE_PX, GAP_PX, PHONE_WIDTH, TITLE_PX, stacked_figure
+from viz.narrow import (
+    AXIS_BELOW_PX,
+    CURVE_PX,
+    GAP_PX,
+    LEGEND_ENTRY_PX,
+    PHONE_WIDTH,
+    TITLE_PX,
+    stacked_figure,
+)
 from viz.paths import path_runs, paths_figure
 
 ROSENBROCK = surfaces.get("rosenbrock")
@@ -100,6 +108,27 @@ def test_small_multiples_keep_their_arrangement_above_the_curves():
     assert xs[0][0] == 0.0 and xs[-1][1] == 1.0 and xs[0][1] < xs[1][0]
 
 
-def test_a_figure_without_maps_is_left_alone():
+def test_curves_side_by_side_stack_in_reading_order_with_their_titles():
     figure = json.loads(pio.to_json(bias.corrections_figure(0.9, 0.999, 50), validate=False))
+    assert figure["layout"]["xaxis"]["domain"][1] < figure["layout"]["xaxis2"]["domain"][0]
+    after = stacked_figure(figure)
+    layout = after["layout"]
+    factors, corrections = layout["yaxis"]["domain"], layout["yaxis2"]["domain"]
+    assert layout["xaxis"]["domain"] == layout["xaxis2"]["domain"] == [0.0, 1.0]
+    assert corrections[1] < factors[0]  # the left panel first, above the right one
+    assert [_px(layout, d) for d in (factors, corrections)] == pytest.approx([CURVE_PX] * 2)
+    assert _px(layout, [corrections[1], factors[0]]) == pytest.approx(GAP_PX)
+    titles = [(note["x"], note["y"]) for note in layout["annotations"]]
+    assert titles == [(0.5, factors[1]), (0.5, corrections[1])]
+    # Its legend below them has its room in the margin: Plotly need not push it out.
+    entries = sum(1 for trace in figure["data"] if trace.get("showlegend", True))
+    assert entries == 5 and layout["margin"]["b"] >= AXIS_BELOW_PX + entries * LEGEND_ENTRY_PX
+    assert layout["legend"]["yanchor"] == "top" and layout["legend"]["y"] < 0
+    assert after["data"] == figure["data"]
+    go.Figure(after)
+
+
+def test_a_figure_of_one_panel_without_maps_is_left_alone():
+    runs = [("Adam", optimizers.run("adam", ROSENBROCK, ROSENBROCK.start, 20, lr=0.01))]
+    figure = json.loads(pio.to_json(bias.step_lengths_figure(runs), validate=False))
     assert stacked_figure(figure) == figure
