@@ -105,11 +105,16 @@ def presentation_to_query(presentation: Presentation) -> dict[str, str]:
 # its headers and values ("not reached", "未达到") broke letter by letter. It scrolls sideways.
 _CELLS = f".{part_class('summary')} :is(th, td)"
 TABLE_RULE = f"{_CELLS}, {_CELLS} * {{ white-space: nowrap !important; }}"
+# A page link's label wraps: Streamlit keeps it on one line and clips it, and on a phone the
+# sweep's "Open the best cell in the Playground (lr = 0.555, beta1 = 0.9)" lost its values.
+_LINK_TEXT = '[data-testid="stPageLink-NavLink"] :not([data-testid="stIconMaterial"])'
+LINK_RULE = f"{_LINK_TEXT} {{ white-space: normal !important; line-height: 1.4; }}"
 
 
 def stylesheet(presentation: Presentation) -> str:
-    """The CSS of ``presentation`` (the summary table's rule alone for the normal view)."""
-    rules = [TABLE_RULE]
+    """The CSS of ``presentation`` (the summary table's and the links' rules alone for the
+    normal view)."""
+    rules = [TABLE_RULE, LINK_RULE]
     if presentation.present:
         rules.append(f"html {{ font-size: {BODY_FONT_PX}px; }}")
         rules.append(f"{', '.join(BODY_TEXT)} {{ font-size: {BODY_FONT_PX}px !important; }}")

@@ -34,8 +34,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "m_t、v_t 等状态缓冲区；梯度、动量与实际步长的对比。",
     },
     "home.bias_correction": {
-        "en": "1 - β^t, m vs m̂, v vs v̂: what bias correction fixes in the first steps.",
-        "zh": "1 - β^t、m 与 m̂、v 与 v̂：偏差校正在最初几步修正了什么。",
+        "en": "1 − βᵗ, m vs m̂, v vs v̂: what bias correction fixes in the first steps.",
+        "zh": "1 − βᵗ、m 与 m̂、v 与 v̂：偏差校正在最初几步修正了什么。",
     },
     "home.schedules": {
         "en": "Learning-rate schedules and the paths they produce.",

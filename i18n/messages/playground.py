@@ -411,14 +411,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hp.keras_epsilon": {"en": "Keras epsilon", "zh": "Keras 式 epsilon"},
     "hp.keras_epsilon.help": {
         "en": (
-            "Add eps to √v before bias correction, as Keras does (acts 1/√(1−β2^t) times larger)."
+            "Add eps to √v before bias correction, as Keras does (acts 1/√(1 − β₂ᵗ) times larger)."
         ),
-        "zh": "像 Keras 那样在偏差校正之前把 eps 加到 √v 上（效果相当于放大 1/√(1−β2^t) 倍）。",
+        "zh": "像 Keras 那样在偏差校正之前把 eps 加到 √v 上（效果相当于放大 1/√(1 − β₂ᵗ) 倍）。",
     },
     "hp.bias_correction": {"en": "bias correction", "zh": "偏差校正"},
     "hp.bias_correction.help": {
-        "en": "Divide the moments by 1 − β^t; off shows the slow, biased start.",
-        "zh": "把矩估计除以 1 − β^t；关闭后可以看到缓慢而有偏的开始。",
+        "en": "Divide the moments by 1 − βᵗ; off shows the slow, biased start.",
+        "zh": "把矩估计除以 1 − βᵗ；关闭后可以看到缓慢而有偏的开始。",
     },
     "hp.momentum_decay": {"en": "momentum decay", "zh": "动量衰减 momentum_decay"},
     "hp.momentum_decay.help": {

@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "home.pages": "各頁面講什麼",
     "home.playground": "多個優化器在同一曲面上並排動畫演示。",
     "home.moments": "m_t、v_t 等狀態緩衝區；梯度、動量與實際步長的對比。",
-    "home.bias_correction": "1 - β^t、m 與 m̂、v 與 v̂：偏差校正在最初幾步修正了什麼。",
+    "home.bias_correction": "1 − βᵗ、m 與 m̂、v 與 v̂：偏差校正在最初幾步修正了什麼。",
     "home.schedules": "學習率排程及其產生的路徑。",
     "home.sweep": "由一次向量化執行得到的超參數熱力圖與吸引域。",
 }

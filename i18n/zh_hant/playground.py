@@ -179,10 +179,10 @@ MESSAGES: dict[str, str] = {
     ),
     "hp.keras_epsilon": "Keras 式 epsilon",
     "hp.keras_epsilon.help": (
-        "像 Keras 那樣在偏差校正之前把 eps 加到 √v 上（效果相當於放大 1/√(1−β2^t) 倍）。"
+        "像 Keras 那樣在偏差校正之前把 eps 加到 √v 上（效果相當於放大 1/√(1 − β₂ᵗ) 倍）。"
     ),
     "hp.bias_correction": "偏差校正",
-    "hp.bias_correction.help": "把矩估計除以 1 − β^t；關閉後可以看到緩慢而有偏的開始。",
+    "hp.bias_correction.help": "把矩估計除以 1 − βᵗ；關閉後可以看到緩慢而有偏的開始。",
     "hp.momentum_decay": "動量衰減 momentum_decay",
     "hp.momentum_decay.help": "動量係數向 beta1 預熱的速度。",
     "hp.etaminus": "eta−（符號改變後）",

@@ -121,6 +121,10 @@ def test_the_sweeps_ranges_and_basins_fold_on_a_phone(phone):
     tab.locator(".lab-chart").nth(1).locator(".main-svg").first.wait_for()
     assert tab.get_by_role("slider", name="Grid cells per side").input_value() == "24"
     assert "bn=24" in tab.url and "x.n=8" in tab.url
+    # The best cell's link says its values in full, on more than one line if need be.
+    label = tab.get_by_test_id("stPageLink-NavLink").locator("p").first
+    assert "beta1 = " in label.inner_text()
+    assert label.evaluate("p => p.scrollWidth <= p.clientWidth")  # not clipped
     _no_sideways_scroll(tab)
 
 

@@ -1,6 +1,7 @@
 """?present= and ?hide= read from a link, and the style sheet they give (pure)."""
 
 from ui.present_settings import (
+    LINK_RULE,
     PARTS,
     PRESENT_HIDES,
     TABLE_RULE,
@@ -45,4 +46,4 @@ def test_hidden_parts_without_projector_mode():
     css = stylesheet(Presentation(hide=("sidebar", "summary")))
     assert "font-size" not in css
     assert '[data-testid="stSidebar"]' in css and ".st-key-part-summary" in css
-    assert stylesheet(Presentation()) == TABLE_RULE
+    assert stylesheet(Presentation()) == f"{TABLE_RULE}\n{LINK_RULE}"
