@@ -83,7 +83,7 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     # The maps' band reaches the top (a wide figure may leave room there for its legend).
     map_y = [layout[f"yaxis{s}"].get("domain", [0.0, 1.0]) for s in maps]
     map_y += [layout[key].get("domain", {}).get("y", [0.0, 1.0]) for key in scenes]
-    height = max((domain[1] for domain in map_y), default=1.0) or 1.0
+    maps_top = max((domain[1] for domain in map_y), default=1.0) or 1.0
     margin = {**DEFAULT_MARGIN, **layout.get("margin", {})}
     maps_px = _maps_px(layout, maps, scenes, margin) if has_maps else 0.0
     # Above the first curve: the maps' tick labels, axis title and its title; or its title.
@@ -94,17 +94,17 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
         x, y = layout.get(f"xaxis{suffix}", {}), layout[f"yaxis{suffix}"]
         if "domain" in x:
             x["domain"] = _squeeze(x["domain"], 0.0, 1.0, width)
-        y["domain"] = _squeeze(y.get("domain", [0.0, 1.0]), maps_bottom, 1.0, height)
+        y["domain"] = _squeeze(y.get("domain", [0.0, 1.0]), maps_bottom, 1.0, maps_top)
     for key in scenes:
         domain = layout[key].setdefault("domain", {"x": [0.0, width], "y": [0.0, 1.0]})
         domain["x"] = _squeeze(domain["x"], 0.0, 1.0, width)
-        domain["y"] = _squeeze(domain.get("y", [0.0, 1.0]), maps_bottom, 1.0, height)
+        domain["y"] = _squeeze(domain.get("y", [0.0, 1.0]), maps_bottom, 1.0, maps_top)
     titles = [note for note in layout.get("annotations", []) if _subplot_title(note)]
     curve_titles = [note for note in titles if note["x"] > width]
     for note in titles:  # above the maps
         if note["x"] <= width:
             note["x"] = note["x"] / width
-            note["y"] = maps_bottom + note["y"] / height * (1 - maps_bottom)
+            note["y"] = maps_bottom + note["y"] / maps_top * (1 - maps_bottom)
     # Curves in reading order (top to bottom, then left to right), one band each; a curve's
     # title (above its panel, within its width) stays on top of it.
     order = sorted(
