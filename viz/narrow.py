@@ -81,7 +81,7 @@ def stacked_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     # The maps' right edge: the curves' titles lie right of it (all of them, without maps).
     width = (max((domain[1] for domain in map_x), default=1.0) or 1.0) if has_maps else 0.0
     # The maps' band reaches the top (a wide figure may leave room there for its legend).
-    map_y = [layout[f"yaxis{s}"].get("domain", [0.0, 1.0]) for s in maps]
+    map_y = [_domain(layout, f"yaxis{s}") for s in maps]
     map_y += [layout[key].get("domain", {}).get("y", [0.0, 1.0]) for key in scenes]
     maps_top = max((domain[1] for domain in map_y), default=1.0) or 1.0
     margin = {**DEFAULT_MARGIN, **layout.get("margin", {})}
