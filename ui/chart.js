@@ -102,16 +102,23 @@ function drawPlayer(parent, div, player) {
 }
 
 const AXIS = /^[xy]axis[0-9]*$/;
+// What a move in place may change on an axis: its range, and the ticks that go with it (a
+// log axis is labelled by its span, viz.paths._log_ticks).
+const VIEW = ["range", "dtick", "tickmode", "tickvals", "ticktext", "exponentformat"];
 
-// A figure as text, part by part, to tell what a new one changed: its axes' ranges apart.
+// A figure as text, part by part, to tell what a new one changed: its axes' views apart,
+// as Plotly.relayout keys ("yaxis2.range").
 function asText(spec) {
   const { data = [], layout = {}, frames = [] } = spec.figure;
-  const ranges = {};
+  const views = {};
   const rest = {};
   for (const [key, value] of Object.entries(layout)) {
-    if (AXIS.test(key) && value && "range" in value) {
-      const { range, ...axis } = value;
-      ranges[`${key}.range`] = range;
+    if (AXIS.test(key) && value && typeof value === "object") {
+      const axis = { ...value };
+      for (const attr of VIEW.filter((name) => name in axis)) {
+        views[`${key}.${attr}`] = JSON.stringify(axis[attr]);
+        delete axis[attr];
+      }
       rest[key] = axis;
     } else {
       rest[key] = value;
@@ -122,7 +129,7 @@ function asText(spec) {
     config: JSON.stringify(spec.config),
     player: JSON.stringify(spec.player),
     layout: JSON.stringify(rest),
-    ranges,
+    views,
     frames: JSON.stringify(frames.map((frame) => [frame.name, frame.traces])),
     traces: data.map((trace) => JSON.stringify(trace)),
     keys: data.map((trace) => JSON.stringify(keyPaths(trace))),
@@ -152,7 +159,7 @@ function sameText(a, b) {
     FIXED_PARTS.every((part) => a[part] === b[part]) &&
     sameStrings(a.traces, b.traces) &&
     sameStrings(a.keys, b.keys) &&
-    JSON.stringify(a.ranges) === JSON.stringify(b.ranges)
+    JSON.stringify(a.views) === JSON.stringify(b.views)
   );
 }
 
@@ -162,9 +169,9 @@ function fixedAxis(div, ref, letter) {
 }
 
 // How to move the drawn figure to the new one when they differ only in the values of
-// scatter traces on axes with fixed ranges and in those ranges (a slider moved one
-// optimizer: its path and curves), else null: {ranges, traces}, the ranges to set and the
-// traces to move. Plotly.animate recomputes and redraws those traces alone, where
+// scatter traces on axes with fixed ranges and in those axes' views (a slider moved one
+// optimizer: its path and curves), else null: {views, traces}, the axis attributes to
+// relayout and the traces to move. Plotly.animate recomputes and redraws those traces alone, where
 // Plotly.react redraws the whole chart (the contour, every axis and trace): on a phone,
 // 0.2 s instead of 0.6 s. It never autoranges: hence fixed axes only. The traces the
 // frames move are set too: the player may have left them on another frame (not those a
@@ -172,9 +179,10 @@ function fixedAxis(div, ref, letter) {
 function inPlace(div, drawn, next, figure) {
   const same = FIXED_PARTS.every((part) => drawn[part] === next[part]);
   if (!same || drawn.traces.length !== next.traces.length) return null;
-  const ranges = {};
-  for (const [key, range] of Object.entries(next.ranges)) {
-    if (JSON.stringify(range) !== JSON.stringify(drawn.ranges[key])) ranges[key] = range;
+  const views = {};
+  for (const key of new Set([...Object.keys(drawn.views), ...Object.keys(next.views)])) {
+    // null: an attribute the new figure leaves out goes back to Plotly's default.
+    if (next.views[key] !== drawn.views[key]) views[key] = JSON.parse(next.views[key] ?? "null");
   }
   const framed = new Set(
     (figure.frames || []).flatMap(({ traces = [], data = [] }) =>
@@ -194,7 +202,7 @@ function inPlace(div, drawn, next, figure) {
       fixedAxis(div, trace.yaxis, "y")
     );
   });
-  return movable ? { ranges, traces } : null;
+  return movable ? { views, traces } : null;
 }
 
 const INSTANT = { frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: "immediate" };
@@ -211,7 +219,7 @@ function draw(Plotly, div, spec) {
   // New frames first (they replace those of the same name): a Play pressed meanwhile
   // would cut the move short, never leave the old frames.
   return Plotly.addFrames(div, spec.figure.frames || [])
-    .then(() => Object.keys(move.ranges).length && Plotly.relayout(div, move.ranges))
+    .then(() => Object.keys(move.views).length && Plotly.relayout(div, move.views))
     .then(() => Plotly.animate(div, frame, INSTANT));
 }
 

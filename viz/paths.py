@@ -40,6 +40,7 @@ LOG_CURVE_PAD = 0.1
 TOP_LABEL_ROOM_PX = 12  # between the legend and the plots' top (half a tick label and a gap)
 CURVES_WIDTH = 0.36  # share of the figure's width for the loss and distance column
 PANEL_HEIGHT = 380
+EDGE_ARROW_SHARE = 0.15  # an edge arrow's length, as a share of the window along it
 
 
 @dataclass(frozen=True)
@@ -191,52 +192,86 @@ def _layout_key(ref: str, axis: str) -> str:
 # --- traces -------------------------------------------------------------------------------------
 
 
-def _edge_arrow(run: PathRun, bounds, lang: str, axes: tuple[str, str]) -> dict | None:
-    """An annotation at the window's edge pointing to a diverged run's last finite point."""
-    x, y = run.xy[run.end]
+def _edge_arrow(run: PathRun, bounds, lang: str, axes: tuple[str, str]) -> dict:
+    """An arrow at the window's edge pointing to a diverged run's last finite point, named
+    with its coordinates; empty while that point is in the window (or the run is finite).
+
+    A trace rather than an annotation, there for every run: the figure keeps its traces and
+    layout when a run crosses into divergence, so the chart moves it in place (ui/chart.js).
+    """
     (xmin, xmax), (ymin, ymax) = bounds
-    if xmin <= x <= xmax and ymin <= y <= ymax:
-        return None
-    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    dx, dy = x - cx, y - cy
-    # Walk from the centre toward the point until the window's edge.
-    scale = min(
-        (xmax - cx) / dx if dx > 0 else (xmin - cx) / dx if dx < 0 else math.inf,
-        (ymax - cy) / dy if dy > 0 else (ymin - cy) / dy if dy < 0 else math.inf,
-    )
-    ux, uy = dx / (xmax - xmin), dy / (ymax - ymin)
-    norm = math.hypot(ux, uy) or 1.0
-    text = t(
-        "fig.diverged_outside",
-        lang,
-        name=run.label,
-        step=run.diverged_step,
-        x=f"{x:.3g}",
-        y=f"{y:.3g}",
-    )
+    x, y = run.xy[run.end]
+    outside = run.diverged_step >= 0 and not (xmin <= x <= xmax and ymin <= y <= ymax)
+    xs, ys, texts, position = [], [], [], "middle center"
+    if outside:
+        cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+        dx, dy = x - cx, y - cy
+        # Walk from the centre toward the point until the window's edge.
+        scale = min(
+            (xmax - cx) / dx if dx > 0 else (xmin - cx) / dx if dx < 0 else math.inf,
+            (ymax - cy) / dy if dy > 0 else (ymin - cy) / dy if dy < 0 else math.inf,
+        )
+        ux, uy = dx / (xmax - xmin), dy / (ymax - ymin)  # the direction in shares of the window
+        norm = math.hypot(ux, uy) or 1.0
+        head = (cx + dx * scale, cy + dy * scale)
+        tail = (
+            head[0] - ux / norm * EDGE_ARROW_SHARE * (xmax - xmin),
+            head[1] - uy / norm * EDGE_ARROW_SHARE * (ymax - ymin),
+        )
+        xs, ys = [tail[0], head[0]], [tail[1], head[1]]
+        text = t(
+            "fig.diverged_outside",
+            lang,
+            name=run.label,
+            step=run.diverged_step,
+            x=f"{x:.3g}",
+            y=f"{y:.3g}",
+        )
+        texts = [text, ""]
+        position = _away(ux / norm, uy / norm)
     return {
-        "x": cx + dx * scale,
-        "y": cy + dy * scale,
-        "xref": axes[0],
-        "yref": axes[1],
-        "ax": -ux / norm * 60,
-        "ay": uy / norm * 60,
-        "showarrow": True,
-        "arrowhead": 2,
-        "arrowwidth": 2,
-        "arrowcolor": run.color,
-        "text": text,
-        "font": {"color": run.color, "size": 12},
-        "bgcolor": "rgba(255,255,255,0.85)",
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "lines+markers+text",
+        "line": {"color": run.color, "width": 2},
+        "marker": {
+            "symbol": ["circle", "arrow"],
+            "size": [1, 13],
+            "angleref": "previous",
+            "color": run.color,
+        },
+        "text": texts,
+        "textposition": position,
+        # Its own halo: the label crosses contour lines of every colour.
+        "textfont": {"color": run.color, "shadow": "auto"},
+        "cliponaxis": False,
+        "name": texts[0] if texts else "",
+        "legendgroup": run.label,
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "xaxis": axes[0],
+        "yaxis": axes[1],
     }
 
 
+def _away(ux: float, uy: float) -> str:
+    """The text position at an arrow's tail that keeps its label off the arrow pointing
+    (ux, uy): a steep arrow's label above or below it, a flat one's beside it."""
+    vertical = "bottom" if uy > 0.5 else "top" if uy < -0.5 else "middle"
+    horizontal = "left" if ux > 0.5 else "right" if ux < -0.5 else "center"
+    return f"{vertical} {horizontal}"
+
+
 def _diverged_marker(run: PathRun, x: list, y: list, lang: str, axes: tuple[str, str]) -> dict:
-    text = t("fig.diverged_at", lang, name=run.label, step=run.diverged_step)
+    """The cross at a diverged run's last finite point (x, y); there, empty, for a finite
+    run too, so that a run crossing into divergence leaves the traces as they were."""
+    diverged = run.diverged_step >= 0
+    text = t("fig.diverged_at", lang, name=run.label, step=run.diverged_step) if diverged else ""
     return {
         "type": "scatter",
-        "x": x,
-        "y": y,
+        "x": x if diverged else [],
+        "y": y if diverged else [],
         "mode": "markers",
         "marker": {**DIVERGED_STYLE, "color": run.color},
         "name": text,
@@ -265,8 +300,7 @@ def _path_traces(run: PathRun, lang: str, axes: tuple[str, str]) -> list[dict]:
             "yaxis": axes[1],
         }
     ]
-    if run.diverged_step >= 0:
-        traces.append(_diverged_marker(run, xy[-1:, 0].tolist(), xy[-1:, 1].tolist(), lang, axes))
+    traces.append(_diverged_marker(run, xy[-1:, 0].tolist(), xy[-1:, 1].tolist(), lang, axes))
     return traces
 
 
@@ -292,13 +326,8 @@ def _curve_traces(
             "yaxis": axes[1],
         }
     ]
-    if run.diverged_step >= 0:
-        last = shown[-1:].tolist()
-        traces.append(
-            _diverged_marker(
-                run, [run.end], [v if math.isfinite(v) else None for v in last], lang, axes
-            )
-        )
+    last = [v if math.isfinite(v) else None for v in shown[-1:].tolist()]
+    traces.append(_diverged_marker(run, [run.end], last, lang, axes))
     return traces
 
 
@@ -432,12 +461,11 @@ def paths_figure(
     scale = z_scale(grid, log_contour, f_min)
     panel_of = list(range(len(runs))) if grid_layout else [0] * len(runs)
     data: list[dict] = []
-    arrows: list[dict] = []
     keep: list[int] = []
     if layout == "surface3d":
         _surface_panel(data, fig_layout, cells.panels[0][0], grid, scale, runs, minima, f_min, lang)
     else:
-        arrows, keep = _map_panels(
+        keep = _map_panels(
             data, fig_layout, cells, grid, scale, runs, panel_of, minima, saddles, pick_start, lang
         )
 
@@ -506,7 +534,6 @@ def paths_figure(
             else {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"}
         ),
         plot_bgcolor="white",
-        annotations=[*fig_layout.get("annotations", []), *arrows],
         hovermode="closest",
     )
     return animate(
@@ -534,14 +561,14 @@ def _map_panels(
     saddles: np.ndarray | Sequence,
     pick_start: bool,
     lang: str,
-) -> tuple[list[dict], list[int]]:
-    """Contour panels with their paths.
+) -> list[int]:
+    """Contour panels with their paths and edge arrows.
 
-    Returns edge arrows for runs that left the window, and the scatter traces the frames
-    must re-plot (see ``viz.animation.animate``'s ``keep``) because their panel takes clicks.
-    Only the first panel takes clicks: small multiples share one start point.
+    Returns the scatter traces the frames must re-plot (see ``viz.animation.animate``'s
+    ``keep``) because their panel takes clicks. Only the first panel takes clicks: small
+    multiples share one start point.
     """
-    arrows, keep = [], []
+    keep = []
     for p, axes in enumerate(cells.panels):
         first = len(data)
         clickable = pick_start and p == 0
@@ -573,11 +600,10 @@ def _map_panels(
             if panel_of[i] != p:
                 continue
             data.extend(_path_traces(run, lang, axes))
-            if run.diverged_step >= 0 and (arrow := _edge_arrow(run, grid.bounds, lang, axes)):
-                arrows.append(arrow)
+            data.append(_edge_arrow(run, grid.bounds, lang, axes))
         if clickable:
             keep.extend(i for i in range(first, len(data)) if data[i]["type"] == "scatter")
-    return arrows, keep
+    return keep
 
 
 def _surface_panel(

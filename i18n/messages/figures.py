@@ -23,8 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{name}：在第 {step} 步发散",
     },
     "fig.diverged_outside": {
-        "en": "{name} diverged at step {step}, last finite point ({x}, {y})",
-        "zh": "{name} 在第 {step} 步发散，最后的有限点 ({x}, {y})",
+        "en": "{name} diverged at step {step},<br>last finite point ({x}, {y})",
+        "zh": "{name} 在第 {step} 步发散，<br>最后的有限点 ({x}, {y})",
     },
     "fig.surface_3d": {"en": "surface", "zh": "曲面"},
     # summary table

@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "fig.current": "目前步",
     "fig.click_to_start": "點選：從這裡出發",
     "fig.diverged_at": "{name}：在第 {step} 步發散",
-    "fig.diverged_outside": "{name} 在第 {step} 步發散，最後的有限點 ({x}, {y})",
+    "fig.diverged_outside": "{name} 在第 {step} 步發散，<br>最後的有限點 ({x}, {y})",
     "fig.surface_3d": "曲面",
     "fig.table.optimizer": "優化器",
     "fig.table.final_loss": "最終損失",

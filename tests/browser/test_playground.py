@@ -42,6 +42,7 @@ COUNT_DRAWS = """() => {
   window.Plotly.react = (...args) => { window.__draws.push('react'); return react(...args); };
   window.Plotly.animate = (div, frame, ...rest) => {
     if (frame && frame.traces) window.__draws.push(frame.traces.map((i) => gd.data[i].name));
+    if (frame && frame.traces) window.__moved = frame.traces;
     return animate(div, frame, ...rest);
   };
 }"""
@@ -154,3 +155,36 @@ def test_a_flat_figure_loads_the_cartesian_bundle_and_a_3d_one_the_full_bundle(o
     kinds = tab.evaluate(f"() => document.querySelector('{CHART}')._fullData.map(t => t.type)")
     assert "surface" in kinds and kinds.count("scatter3d") >= 4
     assert tab.locator(".lab-chart").count() == 1 and tab.locator(".lab-chart-player").count() == 1
+
+
+# SGD's edge arrow as the browser holds it: its points and the label drawn at its tail.
+SGD_ARROW = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const arrow = gd.data.find(t => t.mode === 'lines+markers+text' && t.legendgroup === 'SGD');
+  const labels = Array.from(gd.querySelectorAll('.textpoint text'), (text) => text.textContent);
+  return { x: Array.from(arrow.x), label: labels.find((text) => text.startsWith('SGD')) || null };
+}"""
+
+
+def test_a_run_crossing_into_divergence_is_moved_in_place(open_app):
+    """SGD at lr 0.005 converges and at 0.007 diverges: its cross and its arrow at the map's
+    edge appear, and the loss axis reaches up, with no whole redraw (they are traces there
+    all along, empty while the run is finite)."""
+    tab = _open_playground(open_app, "?o0=sgd&o0.lr=0.005")
+    assert tab.evaluate(SGD_ARROW) == {"x": [], "label": None}
+    tab.evaluate(COUNT_DRAWS)
+    lr = tab.get_by_role("slider", name="learning rate lr").first
+    lr.focus()
+    lr.press("ArrowRight")
+    tab.wait_for_function("() => window.location.search.includes('o0.lr=0.007')")
+    wait_until_idle(tab)
+    tab.wait_for_function(f"() => ({SGD_ARROW})().x.length === 2")
+    arrow = tab.evaluate(SGD_ARROW)
+    assert re.fullmatch(r"SGD diverged at step \d+,\s*last finite point \(.+\)", arrow["label"])
+    draws = tab.evaluate("() => window.__draws")
+    assert "react" not in draws and len(draws) == 1
+    # Its crosses moved with its lines (named as they are now: they were empty and nameless).
+    moved = tab.evaluate(
+        f"() => window.__moved.map((i) => document.querySelector('{CHART}').data[i].name)"
+    )
+    assert "SGD: diverged at step" in " ".join(moved)

@@ -117,11 +117,60 @@ def test_a_diverged_run_ends_in_a_cross_on_map_and_curves_and_is_never_clipped()
     assert crosses[1].x == (20,)
     path = _named(fig, "wild")[0]
     assert len(path.x) == 21  # drawn up to the divergence row, nothing after
-    (arrow,) = [a for a in fig.layout.annotations if "diverged at step 20" in (a.text or "")]
-    assert "(300, -40)" in arrow.text
-    assert arrow.x == 2.0 and -1.0 <= arrow.y <= 3.0  # on the window's right edge
+    (arrow,) = [tr for tr in fig.data if "diverged at step 20" in "".join(tr.text or ())]
+    assert "(300, -40)" in arrow.text[0]  # the label at its tail, inside the window
+    assert -2.0 < arrow.x[0] < 2.0 and -1.0 < arrow.y[0] < 3.0
+    assert arrow.x[1] == 2.0 and -1.0 <= arrow.y[1] <= 3.0  # the head on the window's right edge
+    assert arrow.marker.symbol == ("circle", "arrow") and arrow.marker.angleref == "previous"
+    assert arrow.textposition == "middle left"  # the label clear of the arrow pointing right
     last_frame = fig.frames[-1].data[0]
     assert last_frame.x[1] == 300.0  # the marker stays at the last finite point
+
+
+def _key_paths(node, prefix=""):
+    """A trace's attribute paths down to its values, as ui/chart.js compares them."""
+    if not isinstance(node, dict):
+        return [prefix]
+    return [path for key in sorted(node) for path in _key_paths(node[key], f"{prefix}.{key}")]
+
+
+# The axis attributes ui/chart.js relayouts on a move in place (its VIEW).
+AXIS_VIEW = ("range", "dtick", "tickmode", "tickvals", "ticktext", "exponentformat")
+
+
+@pytest.mark.parametrize("layout", ["overlay", "grid"])
+def test_a_run_crossing_into_divergence_changes_values_only(layout):
+    """The same traces with the same attributes and the same layout but for the axes'
+    ranges and ticks, either side of divergence: the chart moves that run in place."""
+    wild = _run("wild", 50, diverged=20, color=PALETTE[1])
+    wild.xy[19:] = [[300.0, -40.0]]  # outside the window: its arrow is drawn too
+    finite, diverged = (
+        paths_figure(
+            GRID, [_run("calm", 50), run], minima=ROSENBROCK.minima, f_min=0.0, layout=layout
+        )
+        for run in (
+            _run("wild", 50, color=PALETTE[1]),
+            PathRun("wild", wild.xy, ROSENBROCK.value(wild.xy), 20, PALETTE[1]),
+        )
+    )
+    assert [_key_paths(tr) for tr in finite["data"]] == [_key_paths(tr) for tr in diverged["data"]]
+    assert [tr["type"] for tr in finite["data"]] == [tr["type"] for tr in diverged["data"]]
+
+    def without_views(figure):
+        return {
+            key: {k: v for k, v in value.items() if k not in AXIS_VIEW} if "axis" in key else value
+            for key, value in figure["layout"].items()
+        }
+
+    assert without_views(finite) == without_views(diverged)
+    assert (
+        finite["layout"]["yaxis2" if layout == "overlay" else "yaxis3"]
+        != (diverged["layout"]["yaxis2" if layout == "overlay" else "yaxis3"])
+    )  # the loss axis reaches up to the diverged run's last loss
+    empty = [tr for tr in finite["data"] if "x" in tr and len(tr["x"]) == 0]
+    assert len(empty) == 8  # two runs' crosses (map, loss, distance) and arrows, all empty
+    drawn = [tr for tr in diverged["data"] if "diverged at step 20" in tr["name"]]
+    assert [len(tr["x"]) for tr in drawn] == [1, 2, 1, 1]  # the cross, the arrow, the crosses
 
 
 def test_small_multiples_one_map_per_run_with_shared_axes_and_titles():
