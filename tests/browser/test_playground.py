@@ -188,3 +188,36 @@ def test_a_run_crossing_into_divergence_is_moved_in_place(open_app):
         f"() => window.__moved.map((i) => document.querySelector('{CHART}').data[i].name)"
     )
     assert "SGD: diverged at step" in " ".join(moved)
+
+
+# For every trace the chart holds, as drawn and as given: the array attributes Plotly finds
+# through ui/chart.js (kept by kind of trace) and those its own schema crawl finds.
+ARRAY_ATTRIBUTES = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const find = gd.plotly.PlotSchema.findArrayAttributes;
+  return [...gd._fullData, ...gd.data].map((trace) => [find(trace), find.uncached(trace)]);
+}"""
+
+
+def _array_attributes_agree(tab) -> list[list[str]]:
+    pairs = tab.evaluate(ARRAY_ATTRIBUTES)
+    for kept, crawled in pairs:
+        assert kept == crawled
+    return [kept for kept, _ in pairs]
+
+
+def test_array_attributes_kept_by_kind_of_trace_are_plotlys_own(open_app):
+    tab = _open_playground(open_app)
+    drawn = _array_attributes_agree(tab)
+    assert "z" in drawn[0]  # the contour
+    assert any({"x", "y"} <= set(found) for found in drawn[1:])  # the paths
+    lr = tab.get_by_role("slider", name="learning rate lr").first
+    lr.focus()
+    lr.press("ArrowRight")  # new values, the same kinds of trace: the kept answers
+    tab.wait_for_function("() => window.location.search.includes('o0.lr=0.003')")
+    wait_until_idle(tab)
+    assert _array_attributes_agree(tab) == drawn
+    tab.get_by_text("3D surface").click()  # the full bundle, with its own schema
+    tab.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout.scene")
+    wait_until_idle(tab)
+    assert any("z" in found for found in _array_attributes_agree(tab))
