@@ -50,9 +50,12 @@ function cacheArrayAttributes(Plotly) {
   return Plotly;
 }
 
-// Plotly's own tests: a plain object (Lib.isPlainObject), an array or typed array.
+// Plotly's own tests: a plain object (Lib.isPlainObject), an array or typed array. A number
+// is turned away before the tag is read: data arrays are walked item by item on every draw.
 function isPlain(value) {
   return (
+    typeof value === "object" &&
+    value !== null &&
     Object.prototype.toString.call(value) === "[object Object]" &&
     Object.getPrototypeOf(value).hasOwnProperty("hasOwnProperty")
   );
