@@ -81,6 +81,94 @@ function arraysIn(node, prefix, paths) {
   }
 }
 
+// A move in place, and every frame the player shows, draws some scatter traces again
+// (Plotly.animate), and Plotly's cartesian plot then drops every layer of a subplot that
+// holds none of them: the map lost its contours on every move, and a subplot with no trace
+// moved would lose all its traces. Given a list of traces, it is given as well every trace
+// that does not animate (contours) and every trace of a subplot the list leaves out: each
+// subplot is drawn whole. Plotly's own plot is `plot.uncached`.
+function wholeSubplots(plot) {
+  const whole = function (gd, traces, ...rest) {
+    if (!Array.isArray(traces)) return plot.call(this, gd, traces, ...rest);
+    const listed = new Set(traces);
+    const subplot = (index) => gd._fullData[index].xaxis + gd._fullData[index].yaxis;
+    const moved = new Set(traces.map(subplot));
+    const added = gd._fullData.flatMap((trace, index) =>
+      !listed.has(index) && !(trace._module && trace._module.animatable && moved.has(subplot(index)))
+        ? [index]
+        : [],
+    );
+    return plot.call(this, gd, [...traces, ...added], ...rest);
+  };
+  whole.uncached = plot;
+  return whole;
+}
+
+// Plotly draws every trace again when an axis's range changes (Plotly.relayout, as a move
+// in place does for the curves' views) and, above, when some trace moves: the contours
+// too, 0.1 s of a move on a throttled phone, for a map whose axes did not move. Drawn
+// again from the same traces as given (Plotly.react gives new ones; Plotly.animate changes
+// none but the scatter traces it moves) on the same scales, the contour groups drawn last
+// time are what it would draw: they are left, or put back in a layer Plotly made anew.
+// Plotly's own plot is `plot.uncached`.
+const SCALE = ["_m", "_b", "_length", "_offset"];
+const drawnContours = new WeakMap(); // a chart's div -> its subplots' {from, groups}, by id
+
+function drawnOn(gd) {
+  if (!drawnContours.has(gd)) drawnContours.set(gd, new Map());
+  return drawnContours.get(gd);
+}
+
+function contoursFrom(plotinfo, cdModule) {
+  return [
+    ...cdModule.map((cd) => cd[0].trace._input),
+    ...SCALE.map((key) => plotinfo.xaxis[key]),
+    ...SCALE.map((key) => plotinfo.yaxis[key]),
+  ];
+}
+
+function keptContours(plot) {
+  const kept = function (gd, plotinfo, cdModule, layer, ...rest) {
+    const node = layer.node();
+    const from = contoursFrom(plotinfo, cdModule);
+    const drawn = drawnOn(gd).get(plotinfo.id);
+    if (drawn && sameItems(drawn.from, from)) {
+      const groups = [...node.children];
+      if (!groups.length) node.append(...drawn.groups);
+      if (!groups.length || sameItems(groups, drawn.groups)) return undefined;
+    }
+    const result = plot.call(this, gd, plotinfo, cdModule, layer, ...rest);
+    drawnOn(gd).set(plotinfo.id, { from, groups: [...node.children] });
+    return result;
+  };
+  kept.uncached = plot;
+  return kept;
+}
+
+// After a whole draw of `div`: its contour layers are known as drawn (each subplot's
+// contours, in Plotly's order), and the modules keep them from then on.
+function keepContours(div) {
+  for (const trace of div._fullData) {
+    const module = trace._module;
+    const base = module && module.basePlotModule;
+    if (base && base.name === "cartesian" && !base.plot.uncached) base.plot = wholeSubplots(base.plot);
+  }
+  for (const [id, plotinfo] of Object.entries(div._fullLayout._plots || {})) {
+    const cdModule = (div.calcdata || []).filter(
+      (cd) => cd[0].trace.type === "contour" && cd[0].trace.xaxis + cd[0].trace.yaxis === id,
+    );
+    const layer = plotinfo.plot && plotinfo.plot.select(".contourlayer").node();
+    if (!cdModule.length || !layer) continue;
+    drawnOn(div).set(id, { from: contoursFrom(plotinfo, cdModule), groups: [...layer.children] });
+    const module = cdModule[0][0].trace._module;
+    if (!module.plot.uncached) module.plot = keptContours(module.plot);
+  }
+}
+
+function sameItems(a, b) {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
 function clicked(event) {
   return {
     points: event.points.map((point) => ({
@@ -205,16 +293,12 @@ function keyPaths(node, prefix = "") {
 // The parts of a figure as text that a move in place must leave as they are.
 const FIXED_PARTS = ["plotly", "config", "player", "layout", "frames"];
 
-function sameStrings(a, b) {
-  return a.length === b.length && a.every((text, index) => text === b[index]);
-}
-
 // Whether two figures as text are the same, compared part by part (none serialized again).
 function sameText(a, b) {
   return (
     FIXED_PARTS.every((part) => a[part] === b[part]) &&
-    sameStrings(a.traces, b.traces) &&
-    sameStrings(a.keys, b.keys) &&
+    sameItems(a.traces, b.traces) &&
+    sameItems(a.keys, b.keys) &&
     JSON.stringify(a.views) === JSON.stringify(b.views)
   );
 }
@@ -270,7 +354,11 @@ function draw(Plotly, div, spec) {
   if (drawn && sameText(drawn, next)) return null;
   const move = drawn && inPlace(div, drawn, next, spec.figure);
   div.shown = next;
-  if (!move) return Plotly.react(div, { ...spec.figure, config: spec.config });
+  if (!move) {
+    return Plotly.react(div, { ...spec.figure, config: spec.config }).then(() =>
+      keepContours(div),
+    );
+  }
   const frame = { data: move.traces.map((index) => spec.figure.data[index]), traces: move.traces };
   // New frames first (they replace those of the same name): a Play pressed meanwhile
   // would cut the move short, never leave the old frames.

@@ -98,6 +98,10 @@ def screen_template(root_px: float = BROWSER_ROOT_PX) -> dict[str, Any]:
         "zerolinecolor": _GRID,
         "minor": {"gridcolor": _GRID},
         "ticklabelposition": "outside",
+        # Plotly's default, "hide past div", measures every tick label against the div on
+        # every draw of its axis: a fifth of a move that rescales the loss axis, for labels
+        # the figures' margins hold anyway.
+        "ticklabeloverflow": "allow",
         # At the browser's font the figures' own margins hold their axes (every page checked
         # by eye, desktop and phone), so Plotly need not measure the tick labels and push the
         # margins out, which drew each chart twice: 0.7 s of the moments page's first chart

@@ -221,3 +221,65 @@ def test_array_attributes_kept_by_kind_of_trace_are_plotlys_own(open_app):
     tab.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout.scene")
     wait_until_idle(tab)
     assert any("z" in found for found in _array_attributes_agree(tab))
+
+
+# The map's contours as drawn: their paths' outlines.
+CONTOURS = """() => Array.from(
+  document.querySelectorAll('.js-plotly-plot .contourlayer path'), (p) => p.getAttribute('d'))"""
+# Counts from now on the outlines Plotly writes into the map's contours ("d" set anew, in
+# whichever contour layer: Plotly may make the layer anew, the groups are what is kept).
+WATCH_CONTOURS = """() => {
+  window.__contourWrites = 0;
+  new MutationObserver((changes) => {
+    window.__contourWrites += changes.filter((c) => c.target.closest('.contourlayer')).length;
+  }).observe(document.querySelector('.js-plotly-plot .cartesianlayer'),
+    { subtree: true, attributeFilter: ['d'] });
+}"""
+# The same figure drawn afresh in a div of the chart's size: its contours' outlines.
+FRESH_CONTOURS = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const div = document.createElement('div');
+  div.style.width = `${gd.offsetWidth}px`;
+  document.body.appendChild(div);
+  return gd.plotly.newPlot(div, gd.data, gd.layout).then(() => {
+    const d = Array.from(div.querySelectorAll('.contourlayer path'), (p) => p.getAttribute('d'));
+    gd.plotly.purge(div);
+    div.remove();
+    return d;
+  });
+}"""
+LOSS_RANGE = "() => document.querySelector('.js-plotly-plot')._fullLayout.yaxis2.range.slice()"
+
+
+def test_contours_stay_through_moves_in_place_kept_as_drawn_until_the_map_zooms(open_app):
+    """A move in place draws the moved traces again (Plotly.animate) and, when the loss axis
+    rescales, every trace (Plotly.relayout): the map keeps its contours, the outlines a fresh
+    draw makes, and none is written again (ui/chart.js keepContours); a zoom on the map
+    draws them anew."""
+    tab = _open_playground(open_app, "?o0=sgd&o0.lr=0.005")
+    drawn = tab.evaluate(CONTOURS)
+    assert len(drawn) > 10 and drawn == tab.evaluate(FRESH_CONTOURS)
+    loss_range = tab.evaluate(LOSS_RANGE)
+    tab.evaluate(WATCH_CONTOURS)
+    tab.evaluate(COUNT_DRAWS)
+    lr = tab.get_by_role("slider", name="learning rate lr").first
+    lr.focus()
+    lr.press("ArrowRight")  # SGD diverges: its path moves and the loss axis reaches up
+    tab.wait_for_function("() => window.location.search.includes('o0.lr=0.007')")
+    wait_until_idle(tab)
+    tab.wait_for_function(f"() => ({LOSS_RANGE})()[1] !== {loss_range[1]}")
+    assert "react" not in tab.evaluate("() => window.__draws")
+    assert tab.evaluate(CONTOURS) == drawn
+    assert tab.evaluate("() => window.__contourWrites") == 0
+    lr.press("ArrowLeft")  # back: the path moves, the axes stay
+    tab.wait_for_function("() => window.location.search.includes('o0.lr=0.005')")
+    wait_until_idle(tab)
+    assert tab.evaluate(CONTOURS) == drawn
+    assert tab.evaluate("() => window.__contourWrites") == 0
+    tab.evaluate(
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " return gd.plotly.relayout(gd, {'xaxis.range': [-1, 1]}); }"
+    )
+    zoomed = tab.evaluate(CONTOURS)
+    assert tab.evaluate("() => window.__contourWrites") > 0 and zoomed != drawn
+    assert zoomed == tab.evaluate(FRESH_CONTOURS)
