@@ -88,6 +88,8 @@ RUNNING = '[data-testid="stStatusWidget"]'
 # Runs before any of the page's scripts: timestamps are performance.now(), i.e. ms since
 # navigation start. A requestAnimationFrame poll sees a drawn chart on the frame it is
 # painted; Plotly replaces `gd._fullData` on every (re)plot, so a new object is a redraw.
+# A redraw is also any change to the drawn chart after its first draw (a move in place may
+# draw some of it after the frame its new data is seen): the last one ends a move.
 PROBE = """(() => {
   const bench = (window.__bench = { longTasks: [], firstChart: null, redraws: [], keys: [] });
   new PerformanceObserver((list) => {
@@ -95,12 +97,19 @@ PROBE = """(() => {
   }).observe({ type: 'longtask', buffered: true });
   document.addEventListener('keydown', () => bench.keys.push(performance.now()), true);
   const DRAWN = '.cartesianlayer path, .cartesianlayer image';
+  const changes = new MutationObserver(() => {
+    if (bench.firstChart !== null) bench.redraws.push(performance.now());
+  });
   let seen = null;
   let gd = null;
   const poll = () => {
     // The chart's div is looked up again only when it left the page: a query per frame
     // over a busy page is the probe's own cost, on the thread it measures.
-    if (!gd || !gd.isConnected) gd = document.querySelector('.js-plotly-plot');
+    if (!gd || !gd.isConnected) {
+      gd = document.querySelector('.js-plotly-plot');
+      changes.disconnect();
+      if (gd) changes.observe(gd, { subtree: true, childList: true, attributes: true });
+    }
     const drawn = gd && (bench.firstChart !== null || gd.querySelector(DRAWN));
     if (drawn && gd._fullData) {
       const now = performance.now();

@@ -204,11 +204,16 @@ function playerBox(parent, div) {
     range.addEventListener("input", () => {
       const step = div.player.steps[range.valueAsNumber];
       showStep(box, div.player, range.valueAsNumber);
-      div.plotly.animate(div, ...step.args);
+      played(div, step.args);
     });
     parent.appendChild(box);
   }
   return box;
+}
+
+// The player animates once the figure's draw is done: it would cut a move in place short.
+function played(div, args) {
+  (div.drawing || Promise.resolve()).then(() => div.plotly.animate(div, ...args));
 }
 
 function showStep(box, player, index) {
@@ -232,9 +237,7 @@ function drawPlayer(parent, div, player) {
         const element = document.createElement("button");
         element.type = "button";
         element.textContent = button.label;
-        element.addEventListener("click", () =>
-          div.plotly.animate(div, ...div.player.buttons[index].args),
-        );
+        element.addEventListener("click", () => played(div, div.player.buttons[index].args));
         return element;
       }),
     );
@@ -347,6 +350,38 @@ function inPlace(div, drawn, next, figure) {
 
 const INSTANT = { frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: "immediate" };
 
+// The layout a move in place that changes some views (`changed`, as inPlace gives them)
+// gives Plotly.animate with the traces it moves: every view of the new figure, null for one
+// it leaves out. Plotly applies the ticks and supplies defaults once, then moves each axis
+// whose range differs from the one drawn by a relayout of those ranges alone, which draws
+// those axes and every trace again; a relayout of the views before the move supplied
+// defaults twice and drew every axis (40 ms of a 90 ms move, unthrottled). Every view, not
+// only those that changed: an axis left at an old range gets the new one. A changed tick on
+// an axis whose range stays would not be drawn so: undefined, the views go by relayout.
+function viewsLayout(next, changed) {
+  const keys = Object.keys(changed);
+  if (!keys.length) return undefined;
+  const range = (key) => key.replace(/\.[^.]+$/, ".range");
+  const drawn = keys.every((key) =>
+    key.endsWith(".range") ? Array.isArray(changed[key]) : keys.includes(range(key)),
+  );
+  if (!drawn) return undefined;
+  const views = Object.fromEntries(
+    Object.entries(next.views).map(([key, text]) => [key, JSON.parse(text)]),
+  );
+  return { ...views, ...changed };
+}
+
+// Settles once a move's axis transition is over (Plotly.animate may settle a frame before):
+// the next draw or a press on the player would cut it short, leaving the axes' old ranges.
+function transitioned(div) {
+  if (!div._transitioning) return Promise.resolve();
+  return new Promise((resolve) => {
+    div.once("plotly_transitioned", resolve);
+    div.once("plotly_transitioninterrupted", resolve);
+  });
+}
+
 // Draws `spec` (null if it is the figure drawn: the player may be showing another frame).
 function draw(Plotly, div, spec) {
   const next = asText(spec);
@@ -360,11 +395,14 @@ function draw(Plotly, div, spec) {
     );
   }
   const frame = { data: move.traces.map((index) => spec.figure.data[index]), traces: move.traces };
+  const layout = viewsLayout(next, move.views);
+  if (layout) frame.layout = layout;
   // New frames first (they replace those of the same name): a Play pressed meanwhile
   // would cut the move short, never leave the old frames.
   return Plotly.addFrames(div, spec.figure.frames || [])
-    .then(() => Object.keys(move.views).length && Plotly.relayout(div, move.views))
-    .then(() => Plotly.animate(div, frame, INSTANT));
+    .then(() => Object.keys(move.views).length && !layout && Plotly.relayout(div, move.views))
+    .then(() => Plotly.animate(div, frame, INSTANT))
+    .then(() => transitioned(div));
 }
 
 export default function ({ data, parentElement, setTriggerValue }) {

@@ -44,6 +44,7 @@ from ui.playground_settings import (
     PlaygroundSettings,
     surface_param_specs,
 )
+from ui.present import on_phone
 from viz.animation import timeline
 from viz.contour import picked_point
 
@@ -122,6 +123,8 @@ def _redraw_all() -> None:
 
 # The "Add optimizer" popover's key (its open state lives there).
 ADD_KEY = f"{PAGE}.add"
+# The key of the picker of the one panel a phone shows (its index).
+SHOWN_PANEL_KEY = f"{PAGE}.shown_panel"
 
 
 def more_key(index: int) -> str:
@@ -152,6 +155,7 @@ def _add(choice_key: str) -> None:
     preset = st.session_state.get(choice_key)
     if preset is not None and len(settings.optimizers) < MAX_OPTIMIZERS:
         _store(replace(settings, optimizers=(*settings.optimizers, OptimizerEntry(preset))))
+        st.session_state[SHOWN_PANEL_KEY] = len(settings.optimizers)  # a phone shows it
     # The choice is made: its popover closes, and opens next time with nothing chosen.
     st.session_state[choice_key] = None
     st.session_state[ADD_KEY] = False
@@ -419,26 +423,57 @@ def optimizer_panels(
     key: str,
     lang: str,
 ) -> None:
-    """One bordered panel per optimizer, four to a row, then the add control.
+    """One bordered panel per optimizer, four to a row, then the add control; on a phone,
+    one panel, picked by name above it (:func:`_shown_panels`).
 
     Each panel is a fragment of its own (:func:`panel_fragment`): it stores the entry its
     widgets now hold in the page's settings, then calls ``run(entry)`` and shows a
     ValueError from it right there, under the control that caused it. Its controls' changes
     are stored by their callbacks (:func:`_moved`).
     """
-    per_row = min(4, len(settings.optimizers))
-    for start in range(0, len(settings.optimizers), per_row):
+    shown = _shown_panels(labels, run, lang)
+    per_row = min(4, len(shown))
+    for start in range(0, len(shown), per_row):
         # Every block is a message to the browser on every slider move: the columns carry
         # the panels' borders themselves, and each panel's rows are single flex containers.
         columns = st.columns(per_row, border=True)
-        for offset, column in enumerate(columns):
-            index = start + offset
-            if index >= len(settings.optimizers):
-                break
+        for index, column in zip(shown[start : start + per_row], columns, strict=False):
             with column:
                 panel = st.fragment(_panel_and_run, key=panel_fragment(index))
                 panel(index, colors[index], labels[index], run, key=key, lang=lang)
     _add_control(settings, key=key, lang=lang)
+
+
+def _shown_panels(labels: list[str], run: Runner, lang: str) -> list[int]:
+    """The panels to show: all of them, or on a phone the one its picker names.
+
+    A phone stacks the panels, a screen each, and the browser draws every element on the
+    page again at each step of every rerun (a Playground slider move has two or three):
+    one panel in place of four was a third less to draw, on each. The others are a tap
+    away on the picker; an error in one of them is shown under it, named.
+    """
+    if not on_phone() or len(labels) < 2:
+        return list(range(len(labels)))
+    picked = st.session_state.get(SHOWN_PANEL_KEY)
+    if picked not in range(len(labels)):  # none yet, or its panel (the last) was removed
+        st.session_state[SHOWN_PANEL_KEY] = 0 if picked is None else len(labels) - 1
+    shown = st.segmented_control(
+        t("pg.shown_panel", lang),
+        range(len(labels)),
+        format_func=labels.__getitem__,
+        required=True,
+        key=SHOWN_PANEL_KEY,
+        label_visibility="collapsed",
+        width="stretch",
+    )
+    settings = link_state.current(PAGE)
+    for index, entry in enumerate(settings.optimizers):
+        if index != shown and run is not None:
+            try:
+                run(entry)
+            except ValueError as err:
+                st.error(t("pg.hparam_error", lang, name=labels[index], error=str(err)))
+    return [shown]
 
 
 def _panel_and_run(index: int, color: str, label: str, run: Runner, *, key: str, lang: str) -> None:
@@ -543,7 +578,7 @@ def _preset_chooser(preset: str, index: int, *, key: str, lang: str) -> None:
     popover = st.popover(
         preset_title(preset),
         icon=":material/swap_horiz:",
-        help=t("pg.preset", lang),
+        help=None if on_phone() else t("pg.preset", lang),  # no hover there: no tooltip
         width="stretch",
         key=preset_key(index),
         on_change="rerun",
@@ -569,7 +604,7 @@ def _add_control(settings: PlaygroundSettings, *, key: str, lang: str) -> None:
     popover = st.popover(
         t("pg.add", lang),
         icon=":material/add:",
-        help=t("pg.add_limit", lang, max=MAX_OPTIMIZERS),
+        help=None if on_phone() else t("pg.add_limit", lang, max=MAX_OPTIMIZERS),
         disabled=full,
         key=ADD_KEY,
         on_change="rerun",

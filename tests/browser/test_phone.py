@@ -45,6 +45,13 @@ def test_the_playground_on_a_phone(phone):
     assert all(c["width"] >= 250 for c in curves)
     assert chart.locator(".modebar").count() == 0  # it lay over the legend
     _no_sideways_scroll(tab)
+    # One optimizer's panel, the others a tap away on the picker above it.
+    assert tab.get_by_role("slider", name="learning rate lr").count() == 1
+    assert tab.get_by_role("slider", name="alpha").count() == 0
+    picker = tab.get_by_role("radiogroup", name="Optimizer shown")
+    picker.get_by_role("radio", name="RMSprop").click()
+    tab.get_by_role("slider", name="alpha").wait_for()
+    assert tab.get_by_role("slider", name="learning rate lr").count() == 1
     # The controls: the sidebar folds away behind its button and opens on a tap.
     tab.get_by_test_id("stExpandSidebarButton").click()
     tab.get_by_label("Loss surface").wait_for()

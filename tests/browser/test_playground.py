@@ -249,13 +249,38 @@ FRESH_CONTOURS = """() => {
   });
 }"""
 LOSS_RANGE = "() => document.querySelector('.js-plotly-plot')._fullLayout.yaxis2.range.slice()"
+# The chart as drawn, and the same figure drawn afresh in a div of its size: every path of
+# its plots (outline and place) and every tick label of its axes (text and place), to a
+# thousandth of a pixel (a whole draw and a fresh one round their last digits apart).
+DRAWING = """(div) => {
+  const px = (text) => (text || '').replace(/-?\\d+\\.\\d+/g, (n) => Number(n).toFixed(3));
+  return {
+    paths: Array.from(div.querySelectorAll('.cartesianlayer path'),
+      (p) => [px(p.getAttribute('d')), px(p.getAttribute('transform'))]),
+    ticks: Array.from(div.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text'),
+      (t) => [t.textContent, px(t.getAttribute('transform'))]),
+  };
+}"""
+DRAWN_AND_FRESH = f"""() => {{
+  const gd = document.querySelector('.js-plotly-plot');
+  const drawing = {DRAWING};
+  const div = document.createElement('div');
+  div.style.width = `${{gd.offsetWidth}}px`;
+  document.body.appendChild(div);
+  return gd.plotly.newPlot(div, gd.data, gd.layout).then(() => {{
+    const fresh = drawing(div);
+    gd.plotly.purge(div);
+    div.remove();
+    return [drawing(gd), fresh];
+  }});
+}}"""
 
 
 def test_contours_stay_through_moves_in_place_kept_as_drawn_until_the_map_zooms(open_app):
     """A move in place draws the moved traces again (Plotly.animate) and, when the loss axis
-    rescales, every trace (Plotly.relayout): the map keeps its contours, the outlines a fresh
-    draw makes, and none is written again (ui/chart.js keepContours); a zoom on the map
-    draws them anew."""
+    rescales, every trace (a relayout of its range): the map keeps its contours, the outlines
+    a fresh draw makes, and none is written again (ui/chart.js keepContours); the rest is as
+    a fresh draw makes it; a zoom on the map draws the contours anew."""
     tab = _open_playground(open_app, "?o0=sgd&o0.lr=0.005")
     drawn = tab.evaluate(CONTOURS)
     assert len(drawn) > 10 and drawn == tab.evaluate(FRESH_CONTOURS)
@@ -271,11 +296,19 @@ def test_contours_stay_through_moves_in_place_kept_as_drawn_until_the_map_zooms(
     assert "react" not in tab.evaluate("() => window.__draws")
     assert tab.evaluate(CONTOURS) == drawn
     assert tab.evaluate("() => window.__contourWrites") == 0
-    lr.press("ArrowLeft")  # back: the path moves, the axes stay
+    # The loss axis moved with the traces, in one Plotly.animate: the chart is the figure
+    # as a fresh draw makes it, its ticks too.
+    on_screen, fresh = tab.evaluate(DRAWN_AND_FRESH)
+    assert len(on_screen["paths"]) > 40 and len(on_screen["ticks"]) > 10
+    assert on_screen == fresh
+    lr.press("ArrowLeft")  # back: the path moves, the loss axis too
     tab.wait_for_function("() => window.location.search.includes('o0.lr=0.005')")
     wait_until_idle(tab)
+    assert tab.evaluate(LOSS_RANGE) == loss_range
     assert tab.evaluate(CONTOURS) == drawn
     assert tab.evaluate("() => window.__contourWrites") == 0
+    on_screen, fresh = tab.evaluate(DRAWN_AND_FRESH)
+    assert on_screen == fresh
     tab.evaluate(
         "() => { const gd = document.querySelector('.js-plotly-plot');"
         " return gd.plotly.relayout(gd, {'xaxis.range': [-1, 1]}); }"

@@ -3,6 +3,8 @@ hostile links and bad input (error next to the control, last good figure kept), 
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 
 import optimizers
@@ -332,3 +334,58 @@ def test_an_optimizers_other_settings_are_made_only_while_its_popover_is_open():
     # Closed again: the choices made inside stay in the settings, the link and the run.
     assert "Nesterov" not in {c.label for c in at.checkbox}
     assert at.query_params["o0.nesterov"] == "1" and not at.error
+
+
+@pytest.fixture
+def on_a_phone():
+    """The page as a phone's browser gets it (ui.present.on_phone says so by User-Agent)."""
+    with (
+        mock.patch("ui.present.on_phone", return_value=True),
+        mock.patch("ui.playground_panels.on_phone", return_value=True),
+    ):
+        yield
+
+
+def _picker(at):
+    (picker,) = [g for g in at.get("button_group") if g.proto.label == "Optimizer shown"]
+    return picker
+
+
+def test_a_phone_shows_one_panel_picked_by_name_the_others_a_tap_away(on_a_phone):
+    """A phone stacks the panels: it shows one, and names the others on a picker above it;
+    the figure still shows every optimizer, and a pick changes no setting."""
+    at = run_app(PAGE)
+    assert not at.exception
+    picker = _picker(at)
+    assert [o.content for o in picker.proto.options] == ["SGD", "Momentum", "RMSprop", "Adam"]
+    assert picker.value == 0
+    assert _sliders(at).count("learning rate lr") == 1 and "momentum" in _sliders(at)
+    # No hover on a phone: the preset and add buttons carry no tooltip.
+    assert not any(p.help for p in _popovers(at._tree))
+    query = _query(at)
+    _picker(at).set_value(2).run()  # RMSprop's panel
+    assert _query(at) == query
+    assert "alpha" in _sliders(at) and _sliders(at).count("learning rate lr") == 1
+    paths = [tr["name"] for tr in _spec(at)["data"] if tr.get("mode") == "lines"]
+    assert {"SGD", "Momentum", "RMSprop", "Adam"} <= set(paths)
+    _slider(at, "learning rate lr").set_value(0.05).run()
+    assert at.query_params["o2.lr"] == "0.05" and at.query_params["o0"] == "sgd"
+    # An added optimizer is shown; with the last panel removed, the one before it.
+    at = opened(at, ADD_KEY)
+    (choices,) = [g for g in at.get("button_group") if g.proto.label != "Optimizer shown"]
+    choices.set_value("nesterov").run()
+    assert _picker(at).value == 4 and _picker(at).proto.options[4].content == "Nesterov"
+    at = opened(at, more_key(4))
+    next(b for b in at.button if b.label == "Remove").click().run()
+    assert "o4" not in _query(at) and _picker(at).value == 3 and not at.exception
+
+
+def test_a_phone_names_an_error_in_a_panel_it_does_not_show(on_a_phone):
+    at = run_app(PAGE, o0="sgd", o1="nesterov", **{"o1.momentum": "0"})  # not shown
+    assert _picker(at).value == 0
+    (error,) = at.error
+    assert "nesterov=True requires momentum > 0" in error.value
+    assert error.value.startswith("Nesterov")
+    _picker(at).set_value(1).run()  # its panel says it, under the control that caused it
+    (error,) = at.error
+    assert error.value.startswith("Nesterov") and "momentum" in _sliders(at)
