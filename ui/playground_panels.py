@@ -431,7 +431,7 @@ def optimizer_panels(
     ValueError from it right there, under the control that caused it. Its controls' changes
     are stored by their callbacks (:func:`_moved`).
     """
-    shown = _shown_panels(labels, run, lang)
+    shown = _shown_panels(settings, labels, run, lang)
     per_row = min(4, len(shown))
     for start in range(0, len(shown), per_row):
         # Every block is a message to the browser on every slider move: the columns carry
@@ -444,7 +444,9 @@ def optimizer_panels(
     _add_control(settings, key=key, lang=lang)
 
 
-def _shown_panels(labels: list[str], run: Runner, lang: str) -> list[int]:
+def _shown_panels(
+    settings: PlaygroundSettings, labels: list[str], run: Runner, lang: str
+) -> list[int]:
     """The panels to show: all of them, or on a phone the one its picker names.
 
     A phone stacks the panels, a screen each, and the browser draws every element on the
@@ -466,7 +468,6 @@ def _shown_panels(labels: list[str], run: Runner, lang: str) -> list[int]:
         label_visibility="collapsed",
         width="stretch",
     )
-    settings = link_state.current(PAGE)
     for index, entry in enumerate(settings.optimizers):
         if index != shown and run is not None:
             try:
