@@ -21,7 +21,8 @@ Per load it measures, in the page itself (an init script):
                 'longtask') from navigation until the page is idle
 and on the pages whose first chart draws the run of a "learning rate lr" slider (the
 Playground, moments), --moves key presses on the first such slider:
-  lr redraw     keydown -> the chart's last redraw for that move (a new `_fullData`)
+  lr redraw     keydown -> the chart's last redraw for that move (a new `_fullData`, or any later
+                change to the drawn chart)
 
 With --cpu-profile, the lr moves also run under Chromium's sampling profiler (CDP
 Profiler): the main thread's CPU per move by script (its file name, the build hash cut
