@@ -469,11 +469,8 @@ def _shown_panels(
         width="stretch",
     )
     for index, entry in enumerate(settings.optimizers):
-        if index != shown and run is not None:
-            try:
-                run(entry)
-            except ValueError as err:
-                st.error(t("pg.hparam_error", lang, name=labels[index], error=str(err)))
+        if index != shown:
+            _run_or_say_why(run, entry, labels[index], lang)
     return [shown]
 
 
@@ -481,13 +478,18 @@ def _panel_and_run(index: int, color: str, label: str, run: Runner, *, key: str,
     settings = link_state.current(PAGE)
     entry = _panel(settings, index, color, label, run, key=key, lang=lang)
     link_state.store(PAGE, settings.with_entry(index, entry))
-    st.session_state[_error_key(index)] = False
-    if run is not None:
-        try:
+    st.session_state[_error_key(index)] = _run_or_say_why(run, entry, label, lang)
+
+
+def _run_or_say_why(run: Runner, entry: OptimizerEntry, label: str, lang: str) -> bool:
+    """Run ``entry``; True, with its ValueError shown (named ``label``), when it fails."""
+    try:
+        if run is not None:
             run(entry)
-        except ValueError as err:
-            st.error(t("pg.hparam_error", lang, name=label, error=str(err)))
-            st.session_state[_error_key(index)] = True
+    except ValueError as err:
+        st.error(t("pg.hparam_error", lang, name=label, error=str(err)))
+        return True
+    return False
 
 
 def _panel(
